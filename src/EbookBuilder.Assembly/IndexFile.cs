@@ -1,0 +1,74 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using EbookBuilder.Model.Diagnostics;
+using SourceSpan = EbookBuilder.Model.Document.SourceSpan;
+
+namespace EbookBuilder.Assembly;
+
+/// <summary>
+/// A link-list index: a Markdown file whose links point at article files. Its links, read with
+/// Markdig, give the chapter's articles in link order; the same article linked twice counts once.
+/// </summary>
+public static class IndexFile
+{
+    /// <summary>The links of a Markdown file with their lines.</summary>
+    internal static IReadOnlyList<(string Url, int Line)> Links(string markdown)
+    {
+        var document = Markdown.Parse(markdown, new MarkdownPipelineBuilder().UsePreciseSourceLocation().Build());
+        return document.Descendants<LinkInline>()
+            .Where(l => !l.IsImage && !string.IsNullOrWhiteSpace(l.Url))
+            .Select(l => (l.Url!, l.Line + 1))
+            .ToList();
+    }
+
+    /// <summary>Whether a Markdown file is a link list rather than an article: mostly lines of links to .md files, no article HTML.</summary>
+    public static bool LooksLikeIndex(string markdown)
+    {
+        var lines = markdown.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+        if (lines.Count == 0) return false;
+        var localLinks = Links(markdown).Count(l => IsLocalArticleLink(l.Url));
+        var linkLines = lines.Count(l => l.Contains("](", StringComparison.Ordinal));
+        return localLinks >= 2 && linkLines * 2 >= lines.Count && !markdown.Contains("<p", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Resolves the index's links to article files; unresolved local links are reported.</summary>
+    public static IReadOnlyList<string> ArticleFiles(string indexPath, string markdown, DiagnosticBag diagnostics)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(indexPath))!;
+        var files = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var external = 0;
+        foreach (var (url, line) in Links(markdown))
+        {
+            if (!IsLocalArticleLink(url))
+            {
+                external++;
+                continue;
+            }
+            var relative = Uri.UnescapeDataString(url.Split('?', '#')[0]);
+            var path = Path.GetFullPath(Path.Combine(folder, relative));
+            if (!File.Exists(path))
+            {
+                diagnostics.Warn(DiagnosticCodes.IndexLinkUnresolved,
+                    $"link target '{relative}' is not a file; the link is skipped", new SourceSpan(indexPath, line));
+                continue;
+            }
+            if (seen.Add(path)) files.Add(path);
+        }
+        if (external > 0)
+        {
+            diagnostics.Info(DiagnosticCodes.IndexLinkUnresolved, $"{external} link(s) to web pages are not articles and were skipped",
+                SourceSpan.InFile(indexPath));
+        }
+        return files;
+    }
+
+    private static bool IsLocalArticleLink(string url)
+    {
+        if (url.StartsWith('#') || url.Contains("://", StringComparison.Ordinal) || url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+            return false;
+        var path = url.Split('?', '#')[0];
+        return Ingest.ArticleReader.ArticleExtensions.Contains(Path.GetExtension(path));
+    }
+}

@@ -1,0 +1,3 @@
+using EbookBuilder.Cli;
+
+return CommandLine.Create().Parse(args).Invoke();

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Xml;
+using EbookBuilder.Model.Document;
+
+namespace EbookBuilder.Epub;
+
+/// <summary>The XHTML content documents: title page, chapter openings, articles.</summary>
+internal static class ContentPages
+{
+    private const string Ns = XhtmlPage.XhtmlNs;
+    private const string Css = "../" + EpubLayout.StylesheetHref;
+
+    public static byte[] Title(Book book, Labels labels, DateOnly? date)
+    {
+        var meta = book.Metadata;
+        return XhtmlPage.Write(meta.Language, meta.Title, Css, "title-page", w =>
+        {
+            w.WriteStartElement("section", Ns);
+            w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "titlepage");
+            w.WriteAttributeString("class", "titlepage");
+            w.WriteElementString("h1", Ns, XmlText.Clean(meta.Title));
+            if (meta.Authors.Count > 0) Para(w, "author", string.Join("、", meta.Authors));
+            if (meta.Publisher is not null) Para(w, "publisher", meta.Publisher);
+            if (date is { } d) Para(w, "date", FormatDate(d, meta.Language));
+            if (meta.Description is not null) Para(w, "description", meta.Description);
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+        });
+    }
+
+    public static byte[] ChapterOpening(EpubLayout.ChapterFiles chapter, string language)
+    {
+        return XhtmlPage.Write(language, chapter.Chapter.Title, Css, "chapter-page", w =>
+        {
+            w.WriteStartElement("section", Ns);
+            w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "part");
+            w.WriteAttributeString("class", "chapter-opening");
+            w.WriteStartElement("h1", Ns);
+            w.WriteAttributeString("id", chapter.Id);
+            w.WriteString(XmlText.Clean(chapter.Chapter.Title));
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+            w.WriteStartElement("ol", Ns);
+            w.WriteAttributeString("class", "chapter-contents");
+            foreach (var article in chapter.Articles)
+            {
+                w.WriteStartElement("li", Ns);
+                w.WriteStartElement("a", Ns);
+                w.WriteAttributeString("href", Path.GetFileName(article.Href));
+                w.WriteString(XmlText.Clean(article.Article.Title));
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteWhitespace("\n");
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+        });
+    }
+
+    public static byte[] Article(EpubLayout.ArticleFile file, string language, Labels labels)
+    {
+        var article = file.Article;
+        return XhtmlPage.Write(language, article.Title, Css, "article-page", w =>
+        {
+            w.WriteStartElement("article", Ns);
+            w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "chapter");
+            w.WriteAttributeString("class", "article");
+            w.WriteWhitespace("\n");
+            w.WriteStartElement("h2", Ns);
+            w.WriteAttributeString("class", "article-title");
+            w.WriteAttributeString("id", file.Id);
+            w.WriteString(XmlText.Clean(article.Title));
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+            MetaLine(w, article, language, labels);
+            new ContentRenderer(w, labels).Blocks(article.Blocks);
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+        });
+    }
+
+    /// <summary>Publisher · date · link to the original, under the title.</summary>
+    private static void MetaLine(XmlWriter w, Article article, string language, Labels labels)
+    {
+        var parts = new List<Action>();
+        if (!string.IsNullOrEmpty(article.Publisher)) parts.Add(() => w.WriteString(XmlText.Clean(article.Publisher)));
+        if (article.Date is { } date) parts.Add(() => w.WriteString(FormatDate(date, language)));
+        if (article.SourceUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            parts.Add(() =>
+            {
+                w.WriteStartElement("a", Ns);
+                w.WriteAttributeString("href", uri.AbsoluteUri);
+                w.WriteString(labels.Source);
+                w.WriteEndElement();
+            });
+        }
+        if (parts.Count == 0) return;
+        w.WriteStartElement("p", Ns);
+        w.WriteAttributeString("class", "article-meta");
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (i > 0) w.WriteString(" · ");
+            parts[i]();
+        }
+        w.WriteEndElement();
+        w.WriteWhitespace("\n");
+    }
+
+    internal static string FormatDate(DateOnly date, string language) =>
+        language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
+            ? $"{date.Year}年{date.Month}月{date.Day}日"
+            : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static void Para(XmlWriter w, string cssClass, string text)
+    {
+        w.WriteStartElement("p", Ns);
+        w.WriteAttributeString("class", cssClass);
+        w.WriteString(XmlText.Clean(text));
+        w.WriteEndElement();
+        w.WriteWhitespace("\n");
+    }
+}

@@ -1,0 +1,119 @@
+using System.Xml;
+using EbookBuilder.Model.Document;
+
+namespace EbookBuilder.Epub;
+
+/// <summary>
+/// Renders the model's blocks and inlines as XHTML, one small method per node type. Well-formed
+/// by construction: everything goes through XmlWriter, nothing is concatenated.
+/// </summary>
+internal sealed class ContentRenderer(XmlWriter w, Labels labels)
+{
+    private const string Ns = XhtmlPage.XhtmlNs;
+
+    public void Blocks(IReadOnlyList<Block> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            Block(block);
+        }
+    }
+
+    private void Block(Block block)
+    {
+        switch (block)
+        {
+            case Paragraph p: Element("p", () => Inlines(p.Content)); break;
+            case Heading h: Element($"h{Math.Clamp(h.Level + 2, 3, 6)}", () => Inlines(h.Content)); break;
+            case Figure f: Figure(f); break;
+            case Quote q: Element("blockquote", () => Blocks(q.Blocks)); break;
+            case ListBlock l: List(l); break;
+            case Table t: Table(t); break;
+            case Rule: w.WriteStartElement("hr", Ns); w.WriteEndElement(); w.WriteWhitespace("\n"); break;
+        }
+    }
+
+    private void Figure(Figure figure)
+    {
+        // Images are embedded by the asset stage; until a figure has one, its caption stands alone.
+        if (figure.Caption.Count == 0) return;
+        w.WriteStartElement("figure", Ns);
+        w.WriteAttributeString("class", "figure no-image");
+        w.WriteStartElement("figcaption", Ns);
+        Inlines(figure.Caption);
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteWhitespace("\n");
+    }
+
+    private void List(ListBlock list)
+    {
+        w.WriteStartElement(list.Ordered ? "ol" : "ul", Ns);
+        foreach (var item in list.Items)
+        {
+            w.WriteStartElement("li", Ns);
+            if (item is [Paragraph only]) Inlines(only.Content);
+            else Blocks(item);
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+        w.WriteWhitespace("\n");
+    }
+
+    private void Table(Table table)
+    {
+        w.WriteStartElement("table", Ns);
+        w.WriteStartElement("tbody", Ns);
+        foreach (var row in table.Rows)
+        {
+            w.WriteStartElement("tr", Ns);
+            foreach (var cell in row.Cells)
+            {
+                w.WriteStartElement(cell.IsHeader ? "th" : "td", Ns);
+                Inlines(cell.Content);
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
+        w.WriteEndElement();
+        w.WriteEndElement();
+        w.WriteWhitespace("\n");
+    }
+
+    public void Inlines(IReadOnlyList<Inline> inlines)
+    {
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case Text t: w.WriteString(XmlText.Clean(t.Value)); break;
+                case Strong s: InlineElement("strong", s.Children); break;
+                case Emphasis e: InlineElement("em", e.Children); break;
+                case Link l:
+                    w.WriteStartElement("a", Ns);
+                    w.WriteAttributeString("href", l.Url);
+                    Inlines(l.Children);
+                    w.WriteEndElement();
+                    break;
+                case LineBreak: w.WriteStartElement("br", Ns); w.WriteEndElement(); break;
+            }
+        }
+    }
+
+    private void InlineElement(string name, IReadOnlyList<Inline> children)
+    {
+        w.WriteStartElement(name, Ns);
+        Inlines(children);
+        w.WriteEndElement();
+    }
+
+    private void Element(string name, Action content)
+    {
+        w.WriteStartElement(name, Ns);
+        content();
+        w.WriteEndElement();
+        w.WriteWhitespace("\n");
+    }
+
+    public Labels Labels => labels;
+}

@@ -1,0 +1,56 @@
+using ICSharpCode.SharpZipLib.Checksum;
+using ICSharpCode.SharpZipLib.Zip;
+
+namespace EbookBuilder.Epub;
+
+/// <summary>
+/// The OCF zip container: "mimetype" first and stored, no extra fields, no zip64, fixed entry
+/// times, so that the same book gives the same bytes.
+/// </summary>
+internal sealed class EpubArchive : IDisposable
+{
+    private readonly ZipOutputStream _zip;
+    private readonly DateTime _time;
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+
+    public EpubArchive(Stream output, DateTimeOffset modified)
+    {
+        _zip = new ZipOutputStream(output) { IsStreamOwner = false, UseZip64 = UseZip64.Off };
+        _zip.SetLevel(9);
+        _time = DateTime.SpecifyKind(modified.UtcDateTime, DateTimeKind.Unspecified);
+        var mimetype = "application/epub+zip"u8.ToArray();
+        var crc = new Crc32();
+        crc.Update(mimetype);
+        var entry = new ZipEntry("mimetype")
+        {
+            CompressionMethod = CompressionMethod.Stored,
+            Size = mimetype.Length,
+            CompressedSize = mimetype.Length,
+            Crc = crc.Value,
+            DateTime = _time,
+        };
+        _zip.PutNextEntry(entry);
+        _zip.Write(mimetype);
+        _zip.CloseEntry();
+        _names.Add("mimetype");
+    }
+
+    public void Add(string name, byte[] content)
+    {
+        if (!IsSafeName(name) || !_names.Add(name)) throw new InvalidOperationException($"bad or repeated archive entry name '{name}'");
+        _zip.PutNextEntry(new ZipEntry(name) { DateTime = _time, CompressionMethod = CompressionMethod.Deflated });
+        _zip.Write(content);
+        _zip.CloseEntry();
+    }
+
+    /// <summary>Entry names are generated, but a guard costs nothing: ASCII, relative, no "..".</summary>
+    private static bool IsSafeName(string name) =>
+        name.Length > 0 && name.All(c => c is >= '!' and <= '~' && c != '\\') && !name.StartsWith('/')
+        && !name.Split('/').Any(part => part is "" or "." or "..");
+
+    public void Dispose()
+    {
+        _zip.Finish();
+        _zip.Dispose();
+    }
+}

@@ -1,0 +1,6 @@
+namespace EbookBuilder.Epub;
+
+/// <summary>What the EPUB writer needs beyond the book.</summary>
+/// <param name="Stylesheet">The book's CSS (from styles/).</param>
+/// <param name="Modified">The package's dcterms:modified and the archive's entry times; from the inputs, for reproducible builds.</param>
+public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified);

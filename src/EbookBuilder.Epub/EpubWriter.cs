@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using System.Text;
+using EbookBuilder.Model.Document;
+using static EbookBuilder.Epub.PackageDocument;
+
+namespace EbookBuilder.Epub;
+
+/// <summary>
+/// Writes a book as an EPUB 3 archive: package document, navigation document and NCX, a title
+/// page, one opening page per chapter and one XHTML file per article, and the stylesheet.
+/// The same book and options give byte-identical output.
+/// </summary>
+public static class EpubWriter
+{
+    /// <summary>Writes <paramref name="book"/> to <paramref name="output"/>.</summary>
+    public static void Write(Book book, EpubOptions options, Stream output, CancellationToken cancellationToken = default)
+    {
+        var meta = book.Metadata;
+        var labels = Labels.For(meta.Language);
+        var layout = new EpubLayout(book);
+        var identifier = meta.Identifier ?? DeriveIdentifier(book);
+        var date = book.Articles.Select(a => a.Date).Max();
+
+        var items = new List<ManifestItem>
+        {
+            new("title", EpubLayout.TitleHref, "application/xhtml+xml", InSpine: true),
+            new("nav", EpubLayout.NavHref, "application/xhtml+xml", "nav", InSpine: true),
+            new("ncx", EpubLayout.NcxHref, "application/x-dtbncx+xml"),
+            new("css", EpubLayout.StylesheetHref, "text/css"),
+        };
+        foreach (var chapter in layout.Chapters)
+        {
+            items.Add(new(chapter.Id, chapter.Href, "application/xhtml+xml", InSpine: true));
+            items.AddRange(chapter.Articles.Select(a => new ManifestItem(a.Id, a.Href, "application/xhtml+xml", InSpine: true)));
+        }
+
+        using var archive = new EpubArchive(output, options.Modified);
+        archive.Add("META-INF/container.xml", Container());
+        archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items));
+        archive.Add("OEBPS/" + EpubLayout.NavHref, NavigationDocuments.Nav(layout, meta.Title, meta.Language, labels));
+        archive.Add("OEBPS/" + EpubLayout.NcxHref, NavigationDocuments.Ncx(layout, identifier, meta.Title));
+        archive.Add("OEBPS/" + EpubLayout.StylesheetHref, new UTF8Encoding(false).GetBytes(options.Stylesheet));
+        archive.Add("OEBPS/" + EpubLayout.TitleHref, ContentPages.Title(book, labels, date));
+        foreach (var chapter in layout.Chapters)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            archive.Add("OEBPS/" + chapter.Href, ContentPages.ChapterOpening(chapter, meta.Language));
+            foreach (var article in chapter.Articles)
+            {
+                archive.Add("OEBPS/" + article.Href, ContentPages.Article(article, meta.Language, labels));
+            }
+        }
+    }
+
+    /// <summary>A UUID derived from the book's content, so a rebuild keeps its identity (and its bytes).</summary>
+    internal static string DeriveIdentifier(Book book)
+    {
+        var sb = new StringBuilder();
+        sb.Append(book.Metadata.Title).Append('\n').Append(book.Metadata.Language).Append('\n');
+        foreach (var chapter in book.Chapters)
+        {
+            sb.Append("# ").Append(chapter.Title).Append('\n');
+            foreach (var article in chapter.Articles)
+                sb.Append(article.Title).Append('\t').Append(article.SourceUrl ?? Path.GetFileName(article.Source.File)).Append('\n');
+        }
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString()));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5 (name-based)
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return "urn:uuid:" + new Guid(hash.AsSpan(0, 16), bigEndian: true).ToString();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Xml;
+using EbookBuilder.Model.Document;
+
+namespace EbookBuilder.Epub;
+
+/// <summary>The OPF package document: metadata, manifest, spine.</summary>
+internal static class PackageDocument
+{
+    private const string OpfNs = "http://www.idpf.org/2007/opf";
+    private const string DcNs = "http://purl.org/dc/elements/1.1/";
+
+    public sealed record ManifestItem(string Id, string Href, string MediaType, string? Properties = null, bool InSpine = false);
+
+    public static byte[] Write(Book book, string identifier, DateTimeOffset modified, DateOnly? date, IReadOnlyList<ManifestItem> items)
+    {
+        var meta = book.Metadata;
+        using var buffer = new MemoryStream();
+        using (var w = XmlWriter.Create(buffer, XmlText.Settings(indent: true)))
+        {
+            w.WriteStartDocument();
+            w.WriteStartElement("package", OpfNs);
+            w.WriteAttributeString("version", "3.0");
+            w.WriteAttributeString("unique-identifier", "bookid");
+            w.WriteAttributeString("xml", "lang", null, meta.Language);
+
+            w.WriteStartElement("metadata", OpfNs);
+            w.WriteAttributeString("xmlns", "dc", null, DcNs);
+            w.WriteStartElement("dc", "identifier", DcNs);
+            w.WriteAttributeString("id", "bookid");
+            w.WriteString(identifier);
+            w.WriteEndElement();
+            w.WriteElementString("dc", "title", DcNs, XmlText.Clean(meta.Title));
+            w.WriteElementString("dc", "language", DcNs, meta.Language);
+            foreach (var author in meta.Authors) w.WriteElementString("dc", "creator", DcNs, XmlText.Clean(author));
+            if (meta.Publisher is not null) w.WriteElementString("dc", "publisher", DcNs, XmlText.Clean(meta.Publisher));
+            if (meta.Description is not null) w.WriteElementString("dc", "description", DcNs, XmlText.Clean(meta.Description));
+            if (date is { } d) w.WriteElementString("dc", "date", DcNs, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            foreach (var source in book.Articles.Select(a => a.SourceUrl).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                w.WriteElementString("dc", "source", DcNs, XmlText.Clean(source));
+            }
+            w.WriteStartElement("meta", OpfNs);
+            w.WriteAttributeString("property", "dcterms:modified");
+            w.WriteString(modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+            w.WriteEndElement();
+            w.WriteEndElement();
+
+            w.WriteStartElement("manifest", OpfNs);
+            foreach (var item in items)
+            {
+                w.WriteStartElement("item", OpfNs);
+                w.WriteAttributeString("id", item.Id);
+                w.WriteAttributeString("href", item.Href);
+                w.WriteAttributeString("media-type", item.MediaType);
+                if (item.Properties is not null) w.WriteAttributeString("properties", item.Properties);
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+
+            w.WriteStartElement("spine", OpfNs);
+            w.WriteAttributeString("toc", "ncx");
+            foreach (var item in items.Where(i => i.InSpine))
+            {
+                w.WriteStartElement("itemref", OpfNs);
+                w.WriteAttributeString("idref", item.Id);
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndDocument();
+        }
+        return buffer.ToArray();
+    }
+
+    public static byte[] Container()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = XmlWriter.Create(buffer, XmlText.Settings(indent: true)))
+        {
+            const string ns = "urn:oasis:names:tc:opendocument:xmlns:container";
+            w.WriteStartDocument();
+            w.WriteStartElement("container", ns);
+            w.WriteAttributeString("version", "1.0");
+            w.WriteStartElement("rootfiles", ns);
+            w.WriteStartElement("rootfile", ns);
+            w.WriteAttributeString("full-path", EpubLayout.PackagePath);
+            w.WriteAttributeString("media-type", "application/oebps-package+xml");
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteEndDocument();
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,48 @@
+using System.Xml;
+
+namespace EbookBuilder.Epub;
+
+/// <summary>Writes one XHTML content document around a body that the caller renders.</summary>
+internal static class XhtmlPage
+{
+    public const string XhtmlNs = "http://www.w3.org/1999/xhtml";
+    public const string OpsNs = "http://www.idpf.org/2007/ops";
+
+    public static byte[] Write(string language, string title, string stylesheetHref, string? bodyClass, Action<XmlWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = XmlWriter.Create(buffer, XmlText.Settings()))
+        {
+            w.WriteStartDocument();
+            w.WriteDocType("html", null, null, null);
+            w.WriteWhitespace("\n");
+            w.WriteStartElement("html", XhtmlNs);
+            w.WriteAttributeString("xmlns", "epub", null, OpsNs);
+            w.WriteAttributeString("xml", "lang", null, language);
+            w.WriteAttributeString("lang", language);
+            w.WriteWhitespace("\n");
+            w.WriteStartElement("head", XhtmlNs);
+            w.WriteStartElement("meta", XhtmlNs);
+            w.WriteAttributeString("charset", "utf-8");
+            w.WriteEndElement();
+            w.WriteElementString("title", XhtmlNs, XmlText.Clean(title));
+            w.WriteStartElement("link", XhtmlNs);
+            w.WriteAttributeString("rel", "stylesheet");
+            w.WriteAttributeString("type", "text/css");
+            w.WriteAttributeString("href", stylesheetHref);
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+            w.WriteStartElement("body", XhtmlNs);
+            if (bodyClass is not null) w.WriteAttributeString("class", bodyClass);
+            w.WriteWhitespace("\n");
+            body(w);
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+            w.WriteEndDocument();
+        }
+        return buffer.ToArray();
+    }
+}

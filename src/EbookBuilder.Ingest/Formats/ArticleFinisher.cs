@@ -1,0 +1,33 @@
+using EbookBuilder.Ingest.Html;
+using EbookBuilder.Ingest.Metadata;
+using EbookBuilder.Model.Diagnostics;
+using EbookBuilder.Model.Document;
+
+namespace EbookBuilder.Ingest.Formats;
+
+/// <summary>The steps every format shares once it has blocks: metadata, heading levels, checks.</summary>
+internal static class ArticleFinisher
+{
+    public static Article Finish(ArticleContext context, IReadOnlyList<Block> blocks, string? sourceUrl)
+    {
+        var (date, publisher, body) = Dateline.Extract(blocks);
+        date ??= SourceFacts.Date(sourceUrl, context.File);
+        publisher = string.IsNullOrEmpty(publisher) ? SourceFacts.Publisher(sourceUrl) : publisher;
+        body = NormaliseHeadings(body);
+        var span = SourceSpan.InFile(context.File);
+        if (!body.Any(b => b is Paragraph or Quote or ListBlock or Table or Heading or Figure))
+        {
+            context.Diagnostics.Warn(DiagnosticCodes.EmptyArticle, "the article has no body text", span);
+        }
+        return new Article(context.Title, date, sourceUrl, publisher, body, span);
+    }
+
+    /// <summary>Shifts heading levels so the article's highest heading is level 1.</summary>
+    private static IReadOnlyList<Block> NormaliseHeadings(IReadOnlyList<Block> blocks)
+    {
+        var levels = blocks.OfType<Heading>().Select(h => h.Level).ToList();
+        if (levels.Count == 0) return blocks;
+        var shift = levels.Min() - 1;
+        return shift == 0 ? blocks : blocks.Select(b => b is Heading h ? h with { Level = h.Level - shift } : b).ToArray();
+    }
+}

@@ -1,0 +1,19 @@
+using EbookBuilder.Model.Diagnostics;
+
+namespace EbookBuilder.Ingest.Html;
+
+/// <summary>What the HTML converter needs to know about the article it converts.</summary>
+internal sealed class ArticleContext(string file, string title, Uri? baseUri, DiagnosticBag diagnostics)
+{
+    public string File { get; } = file;
+
+    public string Title { get; set; } = title;
+
+    /// <summary>The article's original URL, against which relative image sources resolve.</summary>
+    public Uri? BaseUri { get; set; } = baseUri;
+
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    /// <summary>Whether content deeper than the nesting limit was flattened to text.</summary>
+    public bool Flattened { get; set; }
+}

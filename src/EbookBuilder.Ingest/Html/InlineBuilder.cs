@@ -1,0 +1,143 @@
+using System.Text;
+using EbookBuilder.Ingest.Chars;
+using EbookBuilder.Model.Document;
+
+namespace EbookBuilder.Ingest.Html;
+
+/// <summary>
+/// Builds the inline content of one block while normalising whitespace the way CSS Text does:
+/// runs collapse to one space, leading and trailing space is dropped, and a run holding a segment
+/// break between two East Asian wide characters disappears (source indentation around inline tags
+/// is not text: "时尚\n 是" becomes "时尚是"). Typed spaces between Latin words stay.
+/// </summary>
+internal sealed class InlineBuilder
+{
+    private enum FrameKind { Root, Strong, Emphasis, Link }
+
+    private sealed record Frame(FrameKind Kind, string? Url, SourceSpan Source, List<Inline> Children);
+
+    private readonly Stack<Frame> _frames = new();
+    private readonly StringBuilder _text = new();
+    private SourceSpan _textSource;
+    private char _last;            // last emitted non-space character; '\0' at block start or after a break
+    private bool _pendingSpace;
+    private bool _pendingBreak;    // the pending whitespace held a segment break
+
+    public InlineBuilder(SourceSpan source) => _frames.Push(new Frame(FrameKind.Root, null, source, []));
+
+    /// <summary>Counts the visible characters emitted so far; captions use it to tell whether text came between.</summary>
+    public int VisibleCount { get; private set; }
+
+    public bool HasContent => VisibleCount > 0;
+
+    public void AppendText(string value, SourceSpan source)
+    {
+        foreach (var c in value)
+        {
+            if (c == '\0' || (char.IsControl(c) && !CjkText.IsCollapsible(c))) continue; // never valid in XHTML
+            if (CjkText.IsCollapsible(c))
+            {
+                _pendingSpace = true;
+                _pendingBreak |= CjkText.IsSegmentBreak(c);
+                continue;
+            }
+            if (_pendingSpace && _last != '\0' && !(_pendingBreak && CjkText.IsWide(_last) && CjkText.IsWide(c)))
+            {
+                Emit(' ', source);
+            }
+            _pendingSpace = false;
+            _pendingBreak = false;
+            if (_last == '\0' && c == '\u3000') continue; // ideographic indent: the stylesheet indents
+            Emit(c, source);
+            _last = c;
+            VisibleCount++;
+        }
+    }
+
+    public void OpenStrong(SourceSpan source) => Open(FrameKind.Strong, null, source);
+
+    public void OpenEmphasis(SourceSpan source) => Open(FrameKind.Emphasis, null, source);
+
+    public void OpenLink(string url, SourceSpan source) => Open(FrameKind.Link, url, source);
+
+    /// <summary>Closes the innermost open frame; does nothing when none is open (the block was flushed inside it).</summary>
+    public void Close()
+    {
+        if (_frames.Count == 1) return;
+        FlushText();
+        var frame = _frames.Pop();
+        if (frame.Children.Count == 0) return;
+        var parent = _frames.Peek().Children;
+        Inline node = frame.Kind switch
+        {
+            FrameKind.Strong => new Strong(frame.Children, frame.Source),
+            FrameKind.Emphasis => new Emphasis(frame.Children, frame.Source),
+            FrameKind.Link => new Link(frame.Url!, frame.Children, frame.Source),
+            _ => throw new InvalidOperationException("the root frame cannot be closed"),
+        };
+        parent.Add(node);
+    }
+
+    /// <summary>Adds a line break; returns false when the block ends in a break already or has no text yet.</summary>
+    public bool Break(SourceSpan source)
+    {
+        _pendingSpace = false;
+        _pendingBreak = false;
+        if (_last == '\0') return false;
+        FlushText();
+        _frames.Peek().Children.Add(new LineBreak(source));
+        _last = '\0';
+        return true;
+    }
+
+    /// <summary>Whether the last thing emitted was a line break.</summary>
+    public bool EndsWithBreak => _last == '\0' && HasContent;
+
+    /// <summary>Closes open frames and returns the content, without trailing breaks.</summary>
+    public IReadOnlyList<Inline> Finish()
+    {
+        while (_frames.Count > 1) Close();
+        FlushText();
+        var children = _frames.Peek().Children;
+        Trim(children);
+        return children.ToArray();
+    }
+
+    private static void Trim(List<Inline> children)
+    {
+        while (children.Count > 0)
+        {
+            switch (children[^1])
+            {
+                case LineBreak:
+                    children.RemoveAt(children.Count - 1);
+                    continue;
+                case Text { Value: var v } t when v.EndsWith(' '):
+                    var trimmed = v.TrimEnd(' ');
+                    if (trimmed.Length == 0) { children.RemoveAt(children.Count - 1); continue; }
+                    children[^1] = t with { Value = trimmed };
+                    break;
+            }
+            break;
+        }
+    }
+
+    private void Open(FrameKind kind, string? url, SourceSpan source)
+    {
+        FlushText();
+        _frames.Push(new Frame(kind, url, source, []));
+    }
+
+    private void Emit(char c, SourceSpan source)
+    {
+        if (_text.Length == 0) _textSource = source;
+        _text.Append(c);
+    }
+
+    private void FlushText()
+    {
+        if (_text.Length == 0) return;
+        _frames.Peek().Children.Add(new Text(_text.ToString(), _textSource));
+        _text.Clear();
+    }
+}

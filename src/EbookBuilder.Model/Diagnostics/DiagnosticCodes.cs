@@ -1,0 +1,32 @@
+namespace EbookBuilder.Model.Diagnostics;
+
+/// <summary>The stable diagnostic codes; scripts match on them, so never renumber.</summary>
+public static class DiagnosticCodes
+{
+    /// <summary>Input path does not exist.</summary>
+    public const string InputMissing = "EB001";
+    /// <summary>An index link does not resolve to a file.</summary>
+    public const string IndexLinkUnresolved = "EB002";
+    /// <summary>A file could not be read.</summary>
+    public const string FileUnreadable = "EB003";
+    /// <summary>A file has bytes that are not valid text in its encoding.</summary>
+    public const string InvalidEncoding = "EB004";
+    /// <summary>A file was decoded as GB18030 rather than UTF-8.</summary>
+    public const string LegacyEncoding = "EB005";
+    /// <summary>An article has no body text.</summary>
+    public const string EmptyArticle = "EB006";
+    /// <summary>A chapter has no articles and was dropped.</summary>
+    public const string EmptyChapter = "EB007";
+    /// <summary>The book has no articles.</summary>
+    public const string NoArticles = "EB008";
+    /// <summary>The article appears twice; the later copy was dropped.</summary>
+    public const string DuplicateArticle = "EB009";
+    /// <summary>A file type is not an article format.</summary>
+    public const string UnsupportedFile = "EB010";
+    /// <summary>Images are not embedded (the images stage is not built yet, or it failed).</summary>
+    public const string ImageNotEmbedded = "IMG001";
+    /// <summary>The requested output format is not available.</summary>
+    public const string FormatUnavailable = "OUT001";
+    /// <summary>An output file could not be written.</summary>
+    public const string OutputFailed = "OUT002";
+}

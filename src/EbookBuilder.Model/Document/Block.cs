@@ -1,0 +1,4 @@
+namespace EbookBuilder.Model.Document;
+
+/// <summary>Block content of an article.</summary>
+public abstract record Block(SourceSpan Source);

@@ -1,0 +1,30 @@
+namespace EbookBuilder.Pipeline;
+
+/// <summary>
+/// Writes a file through a temporary file in the same folder and renames it into place, so a
+/// failed or cancelled build never leaves a partial book (and an earlier book stays intact).
+/// </summary>
+internal static class AtomicFile
+{
+    public static long Write(string path, Action<Stream> write, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(folder);
+        var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                cancellationToken.ThrowIfCancellationRequested();
+                stream.Flush(flushToDisk: true);
+            }
+            File.Move(temp, path, overwrite: true);
+            return new FileInfo(path).Length;
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

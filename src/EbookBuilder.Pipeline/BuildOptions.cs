@@ -1,0 +1,32 @@
+namespace EbookBuilder.Pipeline;
+
+/// <summary>Everything one build is asked to do.</summary>
+public sealed record BuildOptions
+{
+    /// <summary>Article files, folders and index files; each makes a chapter (or several, for a folder of folders).</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>The folder the books are written to.</summary>
+    public string OutputDirectory { get; init; } = "dist";
+
+    /// <summary>The output file name without extension; by default the title.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The formats to write.</summary>
+    public OutputFormats Formats { get; init; } = OutputFormats.Epub;
+
+    /// <summary>The book's title; by default the chapter's title for a one-chapter book.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The book's authors.</summary>
+    public IReadOnlyList<string> Authors { get; init; } = [];
+
+    /// <summary>The book's language as a BCP 47 tag.</summary>
+    public string Language { get; init; } = "zh-CN";
+
+    /// <summary>The folder holding epub.css and the PDF theme.</summary>
+    public required string StylesDirectory { get; init; }
+
+    /// <summary>The build time to record, for reproducible builds (SOURCE_DATE_EPOCH); by default taken from the inputs.</summary>
+    public DateTimeOffset? Timestamp { get; init; }
+}

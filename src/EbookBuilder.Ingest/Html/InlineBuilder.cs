@@ -5,10 +5,13 @@ using EbookBuilder.Model.Document;
 namespace EbookBuilder.Ingest.Html;
 
 /// <summary>
-/// Builds the inline content of one block while normalising whitespace the way CSS Text does:
-/// runs collapse to one space, leading and trailing space is dropped, and a run holding a segment
-/// break between two East Asian wide characters disappears (source indentation around inline tags
-/// is not text: "时尚\n 是" becomes "时尚是"). Typed spaces between Latin words stay.
+/// Builds the inline content of one block while normalising whitespace as CSS Text does: runs
+/// collapse to one space, leading and trailing space is dropped, and a run holding a segment break
+/// next to an East Asian wide character disappears: source indentation around inline tags is not
+/// text ("时尚\n 是" becomes "时尚是", "借了\n 52本" becomes "借了52本"). CSS drops it only between two
+/// wide characters; we also drop it between Chinese and Latin, because the archives we read are
+/// pretty-printed (a newline around every tag) and Chinese-Latin spacing is typography's job
+/// (text-autospace, the PDF's quarter-em), not a character. Typed spaces (no newline) always stay.
 /// </summary>
 internal sealed class InlineBuilder
 {
@@ -41,7 +44,7 @@ internal sealed class InlineBuilder
                 _pendingBreak |= CjkText.IsSegmentBreak(c);
                 continue;
             }
-            if (_pendingSpace && _last != '\0' && !(_pendingBreak && CjkText.IsWide(_last) && CjkText.IsWide(c)))
+            if (_pendingSpace && _last != '\0' && !(_pendingBreak && (CjkText.IsWide(_last) || CjkText.IsWide(c))))
             {
                 Emit(' ', source);
             }

@@ -1,0 +1,109 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using EbookBuilder.Tests.Support;
+
+namespace EbookBuilder.Tests.Corpus;
+
+/// <summary>
+/// Every category of ../shared/corpus built as a book: nothing of any article's text lost, none of
+/// the mirror's junk kept, no stray spaces, and epubcheck reports no errors and no warnings.
+/// Every article is checked, not a sample.
+/// </summary>
+public sealed partial class CorpusBookTests
+{
+    private static readonly XNamespace X = "http://www.w3.org/1999/xhtml";
+
+    public static TheoryData<string> Categories()
+    {
+        var data = new TheoryData<string>();
+        if (TestPaths.Corpus is null) { data.Add("(no corpus)"); return data; }
+        foreach (var dir in Directory.GetDirectories(Path.Combine(TestPaths.Corpus, "pages")).Order()) data.Add(Path.GetFileName(dir));
+        return data;
+    }
+
+    [GeneratedRegex(@"[\u3000-\u303F\u3400-\u9FFF\uFF00-\uFFEF“”‘’…—]")]
+    private static partial Regex Wide();
+
+    [GeneratedRegex(@"(?<a>[\u3000-\u303F\u3400-\u9FFF\uFF00-\uFFEF“”‘’…—A-Za-z0-9]) +(?<b>[\u3000-\u303F\u3400-\u9FFF\uFF00-\uFFEF“”‘’…—A-Za-z0-9])")]
+    private static partial Regex SpacedPair();
+
+    [SkippableTheory]
+    [MemberData(nameof(Categories))]
+    public void Category_book_keeps_all_text_drops_junk_and_passes_epubcheck(string category)
+    {
+        Skip.If(TestPaths.Corpus is null, TestPaths.CorpusMissing);
+        using var temp = new TempFolder();
+        var result = TestBuild.Run(temp, [Path.Combine(TestPaths.Corpus!, "pages", category)]);
+        var epubPath = Assert.Single(result.Outputs).Path;
+        var epub = new EpubContents(epubPath);
+        var chapter = Assert.Single(result.Book.Chapters);
+        var sourceCount = Directory.GetFiles(Path.Combine(TestPaths.Corpus!, "pages", category), "*.md").Length;
+        Assert.Equal(sourceCount, chapter.Articles.Count);
+
+        var failures = new List<string>();
+        for (var i = 0; i < chapter.Articles.Count; i++)
+        {
+            var file = chapter.Articles[i].Source.File;
+            var source = SourceOracle.Read(File.ReadAllText(file));
+            var xhtml = epub.Article(0, i);
+            var body = XDocument.Parse(xhtml).Descendants(X + "body").Single();
+            var output = SourceOracle.Strip(body.Value);
+            var bodyText = string.Concat(source.BodyChunks);
+
+            foreach (var chunk in source.BodyChunks.Where(c => !output.Contains(c, StringComparison.Ordinal)))
+                failures.Add($"{file}: text lost: {Short(chunk)}");
+
+            foreach (var junk in source.JunkTexts.Where(j => SourceOracle.Count(output, j) > SourceOracle.Count(bodyText, j)))
+                failures.Add($"{file}: junk kept: {junk}");
+            foreach (var marker in new[] { "gfw-breaker", ".md.png", "display:none", "<script", "<iframe", "adsbygoogle", "<ok", "<center", "<font" })
+                if (xhtml.Contains(marker, StringComparison.OrdinalIgnoreCase)) failures.Add($"{file}: junk kept: {marker}");
+
+            // A space between two Chinese characters (or Chinese and Latin) must be one a writer typed.
+            foreach (var text in body.Descendants().Where(e => e.Name != X + "h2" && (string?)e.Attribute("class") != "article-meta")
+                         .SelectMany(e => e.Nodes().OfType<XText>()).Select(t => t.Value))
+            {
+                foreach (Match m in SpacedPair().Matches(text))
+                {
+                    string a = m.Groups["a"].Value, b = m.Groups["b"].Value;
+                    if (!Wide().IsMatch(a) && !Wide().IsMatch(b)) continue;
+                    if (!Regex.IsMatch(source.BodyHtml, Regex.Escape(a) + @"[ \t\u00A0]+" + Regex.Escape(b)))
+                        failures.Add($"{file}: stray space: {Short(text[Math.Max(0, m.Index - 6)..Math.Min(text.Length, m.Index + m.Length + 6)])}");
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} problems in {category}:\n" + string.Join('\n', failures.Take(40)));
+
+        EpubCheck.AssertValid(epubPath);
+    }
+
+    [SkippableFact]
+    public void Whole_corpus_in_one_book_passes_epubcheck()
+    {
+        Skip.If(TestPaths.Corpus is null, TestPaths.CorpusMissing);
+        using var temp = new TempFolder();
+        var result = TestBuild.Run(temp, [Path.Combine(TestPaths.Corpus!, "pages")], title: "新闻合集");
+        Assert.Equal(Directory.GetDirectories(Path.Combine(TestPaths.Corpus!, "pages")).Length, result.Book.Chapters.Count);
+        EpubCheck.AssertValid(Assert.Single(result.Outputs).Path);
+    }
+
+    [SkippableFact]
+    public void Index_files_build_books_in_link_order_and_report_missing_targets()
+    {
+        Skip.If(TestPaths.Corpus is null, TestPaths.CorpusMissing);
+        foreach (var index in Directory.GetFiles(Path.Combine(TestPaths.Corpus!, "indexes"), "*.md"))
+        {
+            using var temp = new TempFolder();
+            var result = TestBuild.Run(temp, [index]);
+            var chapter = Assert.Single(result.Book.Chapters);
+            Assert.Equal(Path.GetFileNameWithoutExtension(index)[1..], chapter.Title); // "E国际新闻" -> "国际新闻"
+            // Link order, first occurrence of each target that exists.
+            var expected = Regex.Matches(File.ReadAllText(index), @"\]\((\.\./pages/[^)?]+)")
+                .Select(m => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(index)!, m.Groups[1].Value)))
+                .Where(File.Exists).Distinct().ToList();
+            Assert.Equal(expected, chapter.Articles.Select(a => a.Source.File));
+            Assert.Contains(result.Diagnostics, d => d.Code == "EB002" && d.Severity == EbookBuilder.Model.Diagnostics.Severity.Warning);
+        }
+    }
+
+    private static string Short(string s) => s.Length > 60 ? s[..60] + "…" : s;
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace EbookBuilder.Tests.Corpus;
+
+/// <summary>
+/// An independent reading of a mirror-format source, for the corpus tests: what body text it has
+/// (every text run between block boundaries, breaks and images) and what junk text its mirror
+/// lines carry. It knows only the file format (title line, "####" lines, footer), not the cleaner's rules.
+/// </summary>
+internal static partial class SourceOracle
+{
+    [GeneratedRegex(@"^#{2,6}(\s|$)")]
+    private static partial Regex MirrorLine();
+
+    [GeneratedRegex(@"^\s*[-=]{3,}\s*$")]
+    private static partial Regex RuleLine();
+
+    [GeneratedRegex(@"\[([^\]]+)\]")]
+    private static partial Regex LinkText();
+
+    [GeneratedRegex(@"^【[^【】]{0,20}\d{4}年\d{1,2}月\d{1,2}日?[^【】]{0,3}】")]
+    private static partial Regex Dateline();
+
+    private static readonly HashSet<string> Boundaries = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "figcaption", "blockquote", "center", "br", "img",
+        "hr", "table", "tr", "ul", "ol", "figure", "section", "article", "pre",
+    };
+
+    public sealed record Reading(IReadOnlyList<string> BodyChunks, IReadOnlyList<string> JunkTexts, string BodyHtml);
+
+    public static Reading Read(string text)
+    {
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        var junk = new List<string> { "手机上长按并复制下列链接或二维码分享本文章", "原文地址", "gfw-breaker" };
+        var title = Array.FindIndex(lines, l => l.Trim().Length > 0);
+        lines[title] = "";
+        var footer = Array.FindIndex(lines, l => l.Contains("手机上长按并复制") || Regex.IsMatch(l, "原文(地址|链接)"));
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (footer >= 0 && i >= footer || MirrorLine().IsMatch(lines[i]) || RuleLine().IsMatch(lines[i]))
+            {
+                junk.AddRange(LinkText().Matches(lines[i]).Select(m => Strip(m.Groups[1].Value)).Where(s => s.Length >= 2));
+                lines[i] = "";
+            }
+        }
+        var html = string.Join('\n', lines);
+        var document = new HtmlParser().ParseDocument(html);
+        foreach (var element in document.QuerySelectorAll("script, style, noscript, iframe, ins, template").ToList()) element.Remove();
+        foreach (var element in document.QuerySelectorAll("[style]").Where(e => Regex.IsMatch(e.GetAttribute("style")!, @"display\s*:\s*none", RegexOptions.IgnoreCase)).ToList())
+            element.Remove();
+
+        var chunks = new List<string>();
+        var current = new StringBuilder();
+        void Flush()
+        {
+            var chunk = Dateline().Replace(Strip(current.ToString()), "");
+            if (chunk.Length > 0) chunks.Add(chunk);
+            current.Clear();
+        }
+        void Walk(INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is IText t) { current.Append(t.Data); continue; }
+                if (child is not IElement e) continue;
+                var boundary = Boundaries.Contains(e.LocalName);
+                if (boundary) Flush();
+                Walk(e);
+                if (boundary) Flush();
+            }
+        }
+        Walk(document.Body!);
+        Flush();
+        return new Reading(chunks, junk.Distinct().ToList(), html);
+    }
+
+    /// <summary>Text without any whitespace, for layout-independent comparison.</summary>
+    public static string Strip(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (var c in s) if (!char.IsWhiteSpace(c)) sb.Append(c);
+        return sb.ToString();
+    }
+
+    public static int Count(string haystack, string needle)
+    {
+        var count = 0;
+        for (var i = haystack.IndexOf(needle, StringComparison.Ordinal); i >= 0; i = haystack.IndexOf(needle, i + needle.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+}

@@ -14,7 +14,8 @@ internal static class XhtmlPage
         using (var w = XmlWriter.Create(buffer, XmlText.Settings()))
         {
             w.WriteStartDocument();
-            w.WriteDocType("html", null, null, null);
+            w.WriteWhitespace("\n");
+            w.WriteRaw("<!DOCTYPE html>"); // XmlWriter.WriteDocType would write "<!DOCTYPE html >"
             w.WriteWhitespace("\n");
             w.WriteStartElement("html", XhtmlNs);
             w.WriteAttributeString("xmlns", "epub", null, OpsNs);

@@ -127,6 +127,12 @@ internal sealed class InlineBuilder
 
     private void Open(FrameKind kind, string? url, SourceSpan source)
     {
+        // A typed space before a link or emphasis belongs outside it ("via @nypost", not "via[ @nypost]").
+        if (_pendingSpace && !_pendingBreak && _last != '\0')
+        {
+            Emit(' ', source);
+            _pendingSpace = false;
+        }
         FlushText();
         _frames.Push(new Frame(kind, url, source, []));
     }

@@ -89,6 +89,18 @@ public sealed class EpubWriterTests
     }
 
     [Fact]
+    public void Images_left_out_are_reported_once_per_article_and_captions_kept()
+    {
+        using var temp = new TempFolder();
+        var result = TestBuild.Run(temp, [TestPaths.Fixture("articles")]);
+        var warnings = result.Diagnostics.Where(d => d.Code == "IMG001").ToList();
+        Assert.Equal(5, warnings.Count); // each fixture article has images
+        Assert.Contains(warnings, w => w.Where!.Value.File.EndsWith("epoch.md") && w.Message.StartsWith("2 image(s)"));
+        var epub = new EpubContents(result.Outputs[0].Path);
+        Assert.Contains(epub.Texts.Values, t => t.Contains("<figcaption>阅览室一角。（示例图片）</figcaption>"));
+    }
+
+    [Fact]
     public void Same_input_gives_a_byte_identical_epub()
     {
         using var one = new TempFolder();

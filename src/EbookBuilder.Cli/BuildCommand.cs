@@ -1,4 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EbookBuilder.Images;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Pipeline;
 
@@ -45,6 +48,24 @@ internal static class BuildCommand
 
     private static readonly Option<string?> Report = new("--report") { Description = "Write a JSON report of the build to this file" };
 
+    private static readonly Option<int> ImageConcurrency = new("--image-concurrency")
+    {
+        Description = "Image downloads at once (at most 4 per host)",
+        DefaultValueFactory = _ => 8,
+    };
+
+    private static readonly Option<string?> ImageMax = new("--image-max") { Description = "Largest image size kept, WIDTHxHEIGHT in pixels (default 1600x1600)" };
+
+    private static readonly Option<bool> Grayscale = new("--grayscale") { Description = "Convert images to grayscale (e-ink screens)" };
+
+    private static readonly Option<string?> CacheDir = new("--cache-dir") { Description = "Image cache folder (default $XDG_CACHE_HOME/ebookbuilder)" };
+
+    private static readonly Option<bool> Offline = new("--offline") { Description = "Make no requests: build with the images in the cache only" };
+
+    private static readonly Option<bool> NoImages = new("--no-images") { Description = "Do not fetch images; figures keep their captions" };
+
+    private static readonly Option<bool> Strict = new("--strict") { Description = "Any image that cannot be put in the book stops the build (exit 1)" };
+
     private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print nothing but errors" };
 
     private static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "Also print informational notes" };
@@ -54,18 +75,40 @@ internal static class BuildCommand
         Format.AcceptOnlyFromAmong("epub", "pdf", "all");
         var command = new Command("build", "Build a book from articles")
         {
-            Inputs, Output, Name, Format, Title, Author, Language, Report, Quiet, Verbose,
+            Inputs, Output, Name, Format, Title, Author, Language, Report,
+            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Strict, Quiet, Verbose,
         };
-        command.SetAction((parseResult, cancellationToken) => Task.FromResult(Run(parseResult, cancellationToken)));
+        command.SetAction(RunAsync);
         return command;
     }
 
-    private static int Run(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         var quiet = parse.GetValue(Quiet);
         var verbose = parse.GetValue(Verbose);
         var stderr = parse.InvocationConfiguration.Error;
         var stdout = parse.InvocationConfiguration.Output;
+        var images = new ImageOptions
+        {
+            Concurrency = Math.Max(1, parse.GetValue(ImageConcurrency)),
+            Grayscale = parse.GetValue(Grayscale),
+            Offline = parse.GetValue(Offline),
+        };
+        if (parse.GetValue(CacheDir) is { } cacheDir) images = images with { CacheDirectory = Path.GetFullPath(cacheDir) };
+        if (parse.GetValue(ImageMax) is { } max)
+        {
+            var m = Regex.Match(max, @"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$");
+            if (!m.Success)
+            {
+                stderr.WriteLine($"error: --image-max '{max}' is not WIDTHxHEIGHT in pixels, for example 1200x1600");
+                return ExitCodes.BadInput;
+            }
+            images = images with
+            {
+                MaxWidth = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
+                MaxHeight = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
+            };
+        }
         var options = new BuildOptions
         {
             Inputs = parse.GetValue(Inputs) ?? [],
@@ -77,17 +120,23 @@ internal static class BuildCommand
             Language = parse.GetValue(Language)!,
             StylesDirectory = Path.Combine(AppContext.BaseDirectory, "styles"),
             Timestamp = SourceDateEpoch(),
+            Images = images,
+            FetchImages = !parse.GetValue(NoImages),
+            Strict = parse.GetValue(Strict),
         };
         try
         {
             var progress = quiet ? null : new ConsoleProgress(stderr);
-            var result = BookCompiler.Build(options, progress, cancellationToken);
+            var result = await BookCompiler.BuildAsync(options, progress, cancellationToken);
             PrintDiagnostics(stderr, result.Diagnostics, quiet, verbose);
             if (parse.GetValue(Report) is { } reportPath) BuildReport.From(result).Save(reportPath);
             if (!quiet)
             {
                 var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
-                stdout.WriteLine($"{result.Book.Chapters.Count} chapters, {result.Book.Articles.Count()} articles, {warnings} warnings, {result.TimingsMs["total"]} ms");
+                var img = result.Images.Statistics;
+                stdout.WriteLine($"{result.Book.Chapters.Count} chapters, {result.Book.Articles.Count()} articles, " +
+                    $"images {img.Found - img.Failed} ok ({img.FromCache} cached) / {result.ImageFailures.Count} failed, " +
+                    $"{warnings} warnings, {result.TimingsMs["total"]} ms");
             }
             foreach (var output in result.Outputs) stdout.WriteLine($"wrote {output.Path} ({output.Bytes:N0} bytes)");
             return ExitCodes.Success;

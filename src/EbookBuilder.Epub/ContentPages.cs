@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Epub;
@@ -58,7 +59,7 @@ internal static class ContentPages
         });
     }
 
-    public static byte[] Article(EpubLayout.ArticleFile file, string language, Labels labels)
+    public static byte[] Article(EpubLayout.ArticleFile file, string language, Labels labels, ImageBag images)
     {
         var article = file.Article;
         return XhtmlPage.Write(language, article.Title, Css, "article-page", w =>
@@ -74,7 +75,7 @@ internal static class ContentPages
             w.WriteEndElement();
             w.WriteWhitespace("\n");
             MetaLine(w, article, language, labels);
-            new ContentRenderer(w, labels).Blocks(article.Blocks);
+            new ContentRenderer(w, labels, images).Blocks(article.Blocks);
             w.WriteEndElement();
             w.WriteWhitespace("\n");
         });

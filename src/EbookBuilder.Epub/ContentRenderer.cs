@@ -1,4 +1,5 @@
 using System.Xml;
+using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Epub;
@@ -7,7 +8,7 @@ namespace EbookBuilder.Epub;
 /// Renders the model's blocks and inlines as XHTML, one small method per node type. Well-formed
 /// by construction: everything goes through XmlWriter, nothing is concatenated.
 /// </summary>
-internal sealed class ContentRenderer(XmlWriter w, Labels labels)
+internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag images)
 {
     private const string Ns = XhtmlPage.XhtmlNs;
 
@@ -33,15 +34,33 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels)
         }
     }
 
+    /// <summary>Image and caption together; an image that could not be fetched leaves its caption and a note.</summary>
     private void Figure(Figure figure)
     {
-        // Images are embedded by the asset stage; until a figure has one, its caption stands alone.
-        if (figure.Caption.Count == 0) return;
+        var asset = figure.Image is { } image ? images.Find(image.Location) : null;
+        var missing = figure.Image is not null && asset is null;
         w.WriteStartElement("figure", Ns);
-        w.WriteAttributeString("class", "figure no-image");
-        w.WriteStartElement("figcaption", Ns);
-        Inlines(figure.Caption);
-        w.WriteEndElement();
+        w.WriteAttributeString("class", missing ? "figure image-missing" : "figure");
+        if (asset is not null)
+        {
+            w.WriteStartElement("img", Ns);
+            w.WriteAttributeString("src", "../" + EpubLayout.ImageHref(asset));
+            w.WriteAttributeString("alt", XmlText.Clean(figure.Image!.AltText ?? ""));
+            w.WriteEndElement();
+        }
+        if (figure.Caption.Count > 0 || missing)
+        {
+            w.WriteStartElement("figcaption", Ns);
+            Inlines(figure.Caption);
+            if (missing)
+            {
+                w.WriteStartElement("span", Ns);
+                w.WriteAttributeString("class", "note");
+                w.WriteString(labels.ImageMissing);
+                w.WriteEndElement();
+            }
+            w.WriteEndElement();
+        }
         w.WriteEndElement();
         w.WriteWhitespace("\n");
     }
@@ -114,6 +133,4 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels)
         w.WriteEndElement();
         w.WriteWhitespace("\n");
     }
-
-    public Labels Labels => labels;
 }

@@ -18,27 +18,25 @@ internal sealed class EpubArchive : IDisposable
         _zip = new ZipOutputStream(output) { IsStreamOwner = false, UseZip64 = UseZip64.Off };
         _zip.SetLevel(9);
         _time = DateTime.SpecifyKind(modified.UtcDateTime, DateTimeKind.Unspecified);
-        var mimetype = "application/epub+zip"u8.ToArray();
-        var crc = new Crc32();
-        crc.Update(mimetype);
-        var entry = new ZipEntry("mimetype")
-        {
-            CompressionMethod = CompressionMethod.Stored,
-            Size = mimetype.Length,
-            CompressedSize = mimetype.Length,
-            Crc = crc.Value,
-            DateTime = _time,
-        };
-        _zip.PutNextEntry(entry);
-        _zip.Write(mimetype);
-        _zip.CloseEntry();
-        _names.Add("mimetype");
+        Add("mimetype", "application/epub+zip"u8.ToArray(), compress: false);
     }
 
-    public void Add(string name, byte[] content)
+    /// <param name="name">The entry name.</param>
+    /// <param name="content">The bytes.</param>
+    /// <param name="compress">False for content that is compressed already (JPEG, PNG): storing it saves time and loses nothing.</param>
+    public void Add(string name, byte[] content, bool compress = true)
     {
         if (!IsSafeName(name) || !_names.Add(name)) throw new InvalidOperationException($"bad or repeated archive entry name '{name}'");
-        _zip.PutNextEntry(new ZipEntry(name) { DateTime = _time, CompressionMethod = CompressionMethod.Deflated });
+        var entry = new ZipEntry(name) { DateTime = _time, CompressionMethod = compress ? CompressionMethod.Deflated : CompressionMethod.Stored };
+        if (!compress)
+        {
+            var crc = new Crc32();
+            crc.Update(content);
+            entry.Size = content.Length;
+            entry.CompressedSize = content.Length;
+            entry.Crc = crc.Value;
+        }
+        _zip.PutNextEntry(entry);
         _zip.Write(content);
         _zip.CloseEntry();
     }

@@ -1,3 +1,4 @@
+using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Epub;
@@ -13,6 +14,8 @@ internal sealed class EpubLayout
     public const string NavHref = "nav.xhtml";
     public const string NcxHref = "toc.ncx";
     public const string TitleHref = "text/title.xhtml";
+
+    public static string ImageHref(ImageAsset asset) => "images/" + asset.Name;
 
     public EpubLayout(Book book)
     {

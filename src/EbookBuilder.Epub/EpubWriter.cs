@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
 using static EbookBuilder.Epub.PackageDocument;
 
@@ -12,8 +13,8 @@ namespace EbookBuilder.Epub;
 /// </summary>
 public static class EpubWriter
 {
-    /// <summary>Writes <paramref name="book"/> to <paramref name="output"/>.</summary>
-    public static void Write(Book book, EpubOptions options, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>Writes <paramref name="book"/> with the images of <paramref name="images"/> to <paramref name="output"/>.</summary>
+    public static void Write(Book book, ImageBag images, EpubOptions options, Stream output, CancellationToken cancellationToken = default)
     {
         var meta = book.Metadata;
         var labels = Labels.For(meta.Language);
@@ -28,6 +29,10 @@ public static class EpubWriter
             new("ncx", EpubLayout.NcxHref, "application/x-dtbncx+xml"),
             new("css", EpubLayout.StylesheetHref, "text/css"),
         };
+        var used = book.Articles.SelectMany(a => Figures.In(a.Blocks))
+            .Select(f => f.Image is { } i ? images.Find(i.Location) : null).OfType<ImageAsset>()
+            .DistinctBy(a => a.Name).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
+        items.AddRange(used.Select(a => new ManifestItem(Path.GetFileNameWithoutExtension(a.Name), EpubLayout.ImageHref(a), a.MediaType)));
         foreach (var chapter in layout.Chapters)
         {
             items.Add(new(chapter.Id, chapter.Href, "application/xhtml+xml", InSpine: true));
@@ -47,8 +52,13 @@ public static class EpubWriter
             archive.Add("OEBPS/" + chapter.Href, ContentPages.ChapterOpening(chapter, meta.Language));
             foreach (var article in chapter.Articles)
             {
-                archive.Add("OEBPS/" + article.Href, ContentPages.Article(article, meta.Language, labels));
+                archive.Add("OEBPS/" + article.Href, ContentPages.Article(article, meta.Language, labels, images));
             }
+        }
+        foreach (var asset in used)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            archive.Add("OEBPS/" + EpubLayout.ImageHref(asset), asset.Bytes, compress: asset.MediaType == "image/svg+xml");
         }
     }
 

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using EbookBuilder.Assembly;
 using EbookBuilder.Epub;
+using EbookBuilder.Images;
+using EbookBuilder.Model.Assets;
 using EbookBuilder.Ingest;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
@@ -16,7 +18,7 @@ namespace EbookBuilder.Pipeline;
 public static class BookCompiler
 {
     /// <summary>Runs a build.</summary>
-    public static BuildResult Build(BuildOptions options, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<BuildResult> BuildAsync(BuildOptions options, IProgress<BuildProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var diagnostics = new DiagnosticBag();
         var timings = new Dictionary<string, long>();
@@ -44,7 +46,25 @@ public static class BookCompiler
             throw new BuildInputException($"no articles found in {where}; give folders or files of .md/.html articles, or index files that link to them");
         }
         var book = new Book(Metadata(options, chapters), chapters);
-        ReportImagesNotEmbedded(book, diagnostics);
+
+        var root = ImageLocator.BookRoot(options.Inputs.Concat(book.Articles.Select(a => a.Source.File)));
+        (book, var refused) = ImageLocator.Resolve(book, root);
+        var images = ImageBag.Empty;
+        if (options.FetchImages)
+        {
+            var locations = book.Articles.SelectMany(a => Figures.In(a.Blocks)).Select(f => f.Image?.Location).OfType<string>()
+                .Where(l => !refused.Any(r => r.Location == l)).ToList();
+            var imageProgress = progress is null ? null : new Progress<ImageProgress>(p => progress.Report(new BuildProgress("images", p.Done, p.Total)));
+            images = await ImageStage.RunAsync(locations, options.Images, imageProgress, cancellationToken).ConfigureAwait(false);
+        }
+        var failures = refused.Concat(images.Failures).ToList();
+        ReportImageFailures(book, failures, options.FetchImages, diagnostics);
+        timings["images"] = Lap(clock);
+        if (options.Strict && failures.Count > 0)
+        {
+            throw new BuildInputException($"{failures.Count} image(s) could not be put in the book (--strict):\n"
+                + string.Join('\n', failures.Take(20).Select(f => $"  {f.Location}: {f.Reason}")));
+        }
 
         var outputs = new List<OutputFile>();
         var name = FileNames.ForBook(options.Name ?? book.Metadata.Title);
@@ -54,13 +74,13 @@ public static class BookCompiler
             var epubOptions = new EpubOptions(css, Timestamp(options, book));
             var path = Path.Combine(options.OutputDirectory, name + ".epub");
             progress?.Report(new BuildProgress("epub", 0, 1));
-            var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, epubOptions, s, cancellationToken), cancellationToken);
+            var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, epubOptions, s, cancellationToken), cancellationToken);
             progress?.Report(new BuildProgress("epub", 1, 1));
             outputs.Add(new OutputFile("epub", Path.GetFullPath(path), bytes));
             timings["epub"] = Lap(clock);
         }
         timings["total"] = total.ElapsedMilliseconds;
-        return new BuildResult(book, diagnostics.Items, outputs, timings);
+        return new BuildResult(book, images, failures, diagnostics.Items, outputs, timings);
     }
 
     private static List<Chapter> ReadChapters(IReadOnlyList<ChapterSource> sources, DiagnosticBag diagnostics,
@@ -105,15 +125,24 @@ public static class BookCompiler
         return chapters;
     }
 
-    /// <summary>EPUB forbids remote images, so until the images stage fetches them they are left out, once per article.</summary>
-    private static void ReportImagesNotEmbedded(Book book, DiagnosticBag diagnostics)
+    /// <summary>One warning per figure whose image is not in the book, at the figure's file and line.</summary>
+    private static void ReportImageFailures(Book book, IReadOnlyList<ImageFailure> failures, bool fetched, DiagnosticBag diagnostics)
     {
+        var reasons = failures.GroupBy(f => f.Location, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal);
         foreach (var article in book.Articles)
         {
-            var count = article.Blocks.OfType<Figure>().Count(f => f.Image is not null);
-            if (count == 0) continue;
-            diagnostics.Warn(DiagnosticCodes.ImageNotEmbedded,
-                $"{count} image(s) left out: image download is not built yet; their captions are kept", article.Source);
+            var figures = Figures.In(article.Blocks).Where(f => f.Image is not null).ToList();
+            if (!fetched)
+            {
+                if (figures.Count > 0)
+                    diagnostics.Info(DiagnosticCodes.ImageNotEmbedded, $"{figures.Count} image(s) left out (--no-images); captions kept", article.Source);
+                continue;
+            }
+            foreach (var figure in figures)
+            {
+                if (reasons.TryGetValue(figure.Image!.Location, out var reason))
+                    diagnostics.Warn(DiagnosticCodes.ImageFailed, $"image {figure.Image.Location} left out: {reason}", figure.Source);
+            }
         }
     }
 

@@ -1,3 +1,5 @@
+using EbookBuilder.Images;
+
 namespace EbookBuilder.Pipeline;
 
 /// <summary>Everything one build is asked to do.</summary>
@@ -26,6 +28,15 @@ public sealed record BuildOptions
 
     /// <summary>The folder holding epub.css and the PDF theme.</summary>
     public required string StylesDirectory { get; init; }
+
+    /// <summary>How images are fetched, cached and converted.</summary>
+    public ImageOptions Images { get; init; } = new();
+
+    /// <summary>Whether to fetch images at all; without, figures keep their captions and a note.</summary>
+    public bool FetchImages { get; init; } = true;
+
+    /// <summary>Any image that cannot be put in the book stops the build.</summary>
+    public bool Strict { get; init; }
 
     /// <summary>The build time to record, for reproducible builds (SOURCE_DATE_EPOCH); by default taken from the inputs.</summary>
     public DateTimeOffset? Timestamp { get; init; }

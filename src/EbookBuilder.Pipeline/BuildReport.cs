@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Diagnostics;
+using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Pipeline;
 
@@ -12,6 +14,8 @@ public sealed record BuildReport(
     [property: JsonPropertyName("warnings")] IReadOnlyList<BuildReport.DiagnosticEntry> Warnings,
     [property: JsonPropertyName("errors")] IReadOnlyList<BuildReport.DiagnosticEntry> Errors,
     [property: JsonPropertyName("outputs")] IReadOnlyList<OutputFile> Outputs,
+    [property: JsonPropertyName("images")] BuildReport.ImageSection Images,
+    [property: JsonPropertyName("captions")] BuildReport.CaptionSection Captions,
     [property: JsonPropertyName("timings")] IReadOnlyDictionary<string, long> Timings)
 {
     /// <summary>A chapter and its article count.</summary>
@@ -25,6 +29,29 @@ public sealed record BuildReport(
         [property: JsonPropertyName("message")] string Message,
         [property: JsonPropertyName("file")] string? File,
         [property: JsonPropertyName("line")] int? Line);
+
+    /// <summary>What the image stage did.</summary>
+    public sealed record ImageSection(
+        [property: JsonPropertyName("found")] int Found,
+        [property: JsonPropertyName("downloaded")] int Downloaded,
+        [property: JsonPropertyName("fromCache")] int FromCache,
+        [property: JsonPropertyName("converted")] int Converted,
+        [property: JsonPropertyName("passedThrough")] int PassedThrough,
+        [property: JsonPropertyName("embedded")] int Embedded,
+        [property: JsonPropertyName("failed")] int Failed,
+        [property: JsonPropertyName("bytesIn")] long BytesIn,
+        [property: JsonPropertyName("bytesOut")] long BytesOut,
+        [property: JsonPropertyName("requests")] int Requests,
+        [property: JsonPropertyName("failures")] IReadOnlyList<ImageFailureEntry> Failures);
+
+    /// <summary>One image not in the book: where it was named and why it is missing.</summary>
+    public sealed record ImageFailureEntry(
+        [property: JsonPropertyName("url")] string Url,
+        [property: JsonPropertyName("reason")] string Reason,
+        [property: JsonPropertyName("articles")] IReadOnlyList<string> Articles);
+
+    /// <summary>Captions found (each is a figcaption in the book).</summary>
+    public sealed record CaptionSection([property: JsonPropertyName("found")] int Found);
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -40,7 +67,20 @@ public sealed record BuildReport(
         Entries(result.Diagnostics, Severity.Warning),
         Entries(result.Diagnostics, Severity.Error),
         result.Outputs,
+        ImageSectionOf(result),
+        new CaptionSection(result.Book.Articles.SelectMany(a => Figures.In(a.Blocks)).Count(f => f.Caption.Count > 0)),
         result.TimingsMs);
+
+    private static ImageSection ImageSectionOf(BuildResult result)
+    {
+        var s = result.Images.Statistics;
+        var figures = result.Book.Articles.SelectMany(a => Figures.In(a.Blocks).Select(f => (Article: a, Figure: f))).ToList();
+        var failures = result.ImageFailures.Select(f => new ImageFailureEntry(f.Location, f.Reason,
+            figures.Where(x => x.Figure.Image?.Location == f.Location).Select(x => x.Article.Source.File).Distinct().ToList())).ToList();
+        var embedded = figures.Count(x => x.Figure.Image is { } i && result.Images.Find(i.Location) is not null);
+        return new ImageSection(figures.Count(x => x.Figure.Image is not null), s.Downloaded, s.FromCache, s.Converted, s.PassedThrough,
+            embedded, failures.Count, s.BytesIn, s.BytesOut, s.Requests, failures);
+    }
 
     /// <summary>Writes the report as JSON, atomically.</summary>
     public void Save(string path) =>

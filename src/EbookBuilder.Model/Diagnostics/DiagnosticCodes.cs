@@ -23,8 +23,10 @@ public static class DiagnosticCodes
     public const string DuplicateArticle = "EB009";
     /// <summary>A file type is not an article format.</summary>
     public const string UnsupportedFile = "EB010";
-    /// <summary>Images are not embedded (the images stage is not built yet, or it failed).</summary>
+    /// <summary>Images were not fetched (--no-images).</summary>
     public const string ImageNotEmbedded = "IMG001";
+    /// <summary>An image could not be fetched, read or converted; the figure keeps its caption and a note.</summary>
+    public const string ImageFailed = "IMG002";
     /// <summary>The requested output format is not available.</summary>
     public const string FormatUnavailable = "OUT001";
     /// <summary>An output file could not be written.</summary>

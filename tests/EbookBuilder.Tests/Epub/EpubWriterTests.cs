@@ -89,15 +89,15 @@ public sealed class EpubWriterTests
     }
 
     [Fact]
-    public void Images_left_out_are_reported_once_per_article_and_captions_kept()
+    public void Without_image_fetching_figures_keep_their_captions_with_a_note()
     {
         using var temp = new TempFolder();
         var result = TestBuild.Run(temp, [TestPaths.Fixture("articles")]);
-        var warnings = result.Diagnostics.Where(d => d.Code == "IMG001").ToList();
-        Assert.Equal(5, warnings.Count); // each fixture article has images
-        Assert.Contains(warnings, w => w.Where!.Value.File.EndsWith("epoch.md") && w.Message.StartsWith("2 image(s)"));
+        var notes = result.Diagnostics.Where(d => d.Code == "IMG001").ToList();
+        Assert.Equal(5, notes.Count); // each fixture article has images: one note per article
+        Assert.Contains(notes, w => w.Where!.Value.File.EndsWith("epoch.md") && w.Message.StartsWith("2 image(s)"));
         var epub = new EpubContents(result.Outputs[0].Path);
-        Assert.Contains(epub.Texts.Values, t => t.Contains("<figcaption>阅览室一角。（示例图片）</figcaption>"));
+        Assert.Contains(epub.Texts.Values, t => t.Contains("<figcaption>阅览室一角。（示例图片）<span class=\"note\">（图片未能收录）</span></figcaption>"));
     }
 
     [Fact]

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using EbookBuilder.Images.Converting;
+
+namespace EbookBuilder.Images.Caching;
+
+/// <summary>
+/// A persistent, content-addressed cache. Downloads are stored once by the SHA-256 of their bytes
+/// (blobs/), found by URL through a small pointer file (urls/); conversions are stored by the
+/// source hash and the conversion settings (prepared/). Every entry is written atomically and
+/// verified on read: a corrupt or truncated entry is a miss, and is fetched or converted again.
+/// A cache that cannot be written is no reason to fail a build: it just stops caching.
+/// </summary>
+internal sealed class ImageCache(string root)
+{
+    private sealed record PreparedMeta(string MediaType, string Extension, int Width, int Height, bool Reencoded, string Sha256);
+
+    private volatile bool _disabled;
+
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+
+    public byte[]? TryGetSource(string url)
+    {
+        var pointer = Entry("urls", Hash(url));
+        if (!File.Exists(pointer)) return null;
+        try
+        {
+            var hash = File.ReadAllText(pointer).Trim();
+            if (hash.Length != 64) return null;
+            var blob = Entry("blobs", hash);
+            if (!File.Exists(blob)) return null;
+            var bytes = File.ReadAllBytes(blob);
+            if (Hash(bytes) == hash) return bytes;
+            File.Delete(blob); // corrupt: forget it, fetch again
+            return null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    public void PutSource(string url, byte[] bytes)
+    {
+        var hash = Hash(bytes);
+        Write(Entry("blobs", hash), bytes);
+        Write(Entry("urls", Hash(url)), Encoding.ASCII.GetBytes(hash));
+    }
+
+    public PreparedImage? TryGetPrepared(string sourceHash, string conversionKey)
+    {
+        var key = Hash(sourceHash + "\n" + conversionKey);
+        var metaPath = Entry("prepared", key + ".json");
+        var dataPath = Entry("prepared", key + ".bin");
+        if (!File.Exists(metaPath) || !File.Exists(dataPath)) return null;
+        try
+        {
+            var meta = JsonSerializer.Deserialize<PreparedMeta>(File.ReadAllText(metaPath));
+            var bytes = File.ReadAllBytes(dataPath);
+            if (meta is null || Hash(bytes) != meta.Sha256) return null;
+            return new PreparedImage(bytes, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded);
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    public void PutPrepared(string sourceHash, string conversionKey, PreparedImage image)
+    {
+        var key = Hash(sourceHash + "\n" + conversionKey);
+        Write(Entry("prepared", key + ".bin"), image.Bytes);
+        var meta = new PreparedMeta(image.MediaType, image.Extension, image.Width, image.Height, image.Reencoded, Hash(image.Bytes));
+        Write(Entry("prepared", key + ".json"), JsonSerializer.SerializeToUtf8Bytes(meta));
+    }
+
+    private string Entry(string kind, string name) => Path.Combine(root, kind, name[..2], name);
+
+    private void Write(string path, byte[] bytes)
+    {
+        if (_disabled) return;
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(temp, bytes);
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _disabled = true;
+            try { File.Delete(temp); } catch (IOException) { }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using EbookBuilder.Images.Caching;
+using EbookBuilder.Images.Converting;
+using EbookBuilder.Images.Fetching;
+
+using EbookBuilder.Model.Assets;
+
+namespace EbookBuilder.Images;
+
+/// <summary>
+/// Fetches (cache, local file, data URI or download) and prepares every image a book names.
+/// Downloads run concurrently up to the configured limit; conversion runs on the CPU cores.
+/// One image's failure is recorded with its reason and never stops the others.
+/// </summary>
+public static class ImageStage
+{
+    /// <summary>Fetches and prepares the images at <paramref name="locations"/> (absolute URLs, data: URIs or absolute file paths).</summary>
+    public static async Task<ImageBag> RunAsync(IReadOnlyCollection<string> locations, ImageOptions options,
+        IProgress<ImageProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var unique = locations.Distinct(StringComparer.Ordinal).ToList();
+        var cache = new ImageCache(options.CacheDirectory);
+        using var fetcher = new ImageFetcher(options);
+        using var downloads = new SemaphoreSlim(Math.Max(1, options.Concurrency));
+        using var cpu = new SemaphoreSlim(Environment.ProcessorCount);
+        var assets = new ConcurrentDictionary<string, ImageAsset>(StringComparer.Ordinal);
+        var failures = new ConcurrentBag<ImageFailure>();
+        long bytesIn = 0, bytesOut = 0;
+        int done = 0, downloaded = 0, fromCache = 0, converted = 0, passed = 0;
+
+        async Task One(string location)
+        {
+            try
+            {
+                byte[] source;
+                await downloads.WaitAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    (source, var cached) = await ObtainAsync(location, cache, fetcher, options, cancellationToken).ConfigureAwait(false);
+                    if (cached) Interlocked.Increment(ref fromCache);
+                    else if (location.StartsWith("http", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref downloaded);
+                }
+                finally
+                {
+                    downloads.Release();
+                }
+                Interlocked.Add(ref bytesIn, source.Length);
+
+                await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
+                PreparedImage prepared;
+                try
+                {
+                    prepared = await Task.Run(() => Prepare(source, cache, options), cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    cpu.Release();
+                }
+                if (prepared.Reencoded) Interlocked.Increment(ref converted);
+                else Interlocked.Increment(ref passed);
+                var name = $"img-{ImageCache.Hash(prepared.Bytes)[..16]}.{prepared.Extension}";
+                assets[location] = new ImageAsset(name, prepared.Bytes, prepared.MediaType, prepared.Width, prepared.Height);
+            }
+            catch (Exception e) when (e is ImageFetchException or ImageRejectedException)
+            {
+                failures.Add(new ImageFailure(location, e.Message));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                failures.Add(new ImageFailure(location, $"cannot read the file ({e.Message})"));
+            }
+            finally
+            {
+                progress?.Report(new ImageProgress(Interlocked.Increment(ref done), unique.Count, Interlocked.Read(ref bytesIn)));
+            }
+        }
+
+        await Task.WhenAll(unique.Select(One)).ConfigureAwait(false);
+        foreach (var asset in assets.Values.DistinctBy(a => a.Name)) bytesOut += asset.Bytes.Length;
+        var statistics = new ImageStatistics(unique.Count, downloaded, fromCache, converted, passed, failures.Count, bytesIn, bytesOut, fetcher.Requests);
+        return new ImageBag(new Dictionary<string, ImageAsset>(assets, StringComparer.Ordinal),
+            failures.OrderBy(f => f.Location, StringComparer.Ordinal).ToList(), statistics);
+    }
+
+    private static async Task<(byte[] Bytes, bool Cached)> ObtainAsync(string location, ImageCache cache, ImageFetcher fetcher,
+        ImageOptions options, CancellationToken cancellationToken)
+    {
+        if (location.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return (DataUri.Decode(location), false);
+        if (Path.IsPathFullyQualified(location)) return (await File.ReadAllBytesAsync(location, cancellationToken).ConfigureAwait(false), false);
+        if (!Uri.TryCreate(location, UriKind.Absolute, out var uri)) throw new ImageFetchException("not a valid URL");
+        if (cache.TryGetSource(uri.AbsoluteUri) is { } cached) return (cached, true);
+        if (options.Offline) throw new ImageFetchException("offline, and not in the image cache");
+        var bytes = await fetcher.FetchAsync(uri, cancellationToken).ConfigureAwait(false);
+        cache.PutSource(uri.AbsoluteUri, bytes);
+        return (bytes, false);
+    }
+
+    private static PreparedImage Prepare(byte[] source, ImageCache cache, ImageOptions options)
+    {
+        var hash = ImageCache.Hash(source);
+        if (cache.TryGetPrepared(hash, options.ConversionKey) is { } ready) return ready;
+        var prepared = ImageConverter.Prepare(source, options);
+        cache.PutPrepared(hash, options.ConversionKey, prepared);
+        return prepared;
+    }
+}

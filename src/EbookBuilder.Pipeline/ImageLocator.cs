@@ -1,0 +1,71 @@
+using EbookBuilder.Model.Assets;
+using EbookBuilder.Model.Document;
+
+namespace EbookBuilder.Pipeline;
+
+/// <summary>
+/// Turns the locations articles give their images into ones the image stage can fetch: remote
+/// URLs and data: URIs as they are, relative paths against the article's folder. A local path
+/// outside the book's folder (absolute paths, file: URLs, "../" escapes) is refused, so that a
+/// crafted article cannot put the user's files into a book.
+/// </summary>
+internal static class ImageLocator
+{
+    public static (Book Book, List<ImageFailure> Refused) Resolve(Book book, string root)
+    {
+        var refused = new List<ImageFailure>();
+        var rootWithSeparator = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+
+        Figure Map(Article article, Figure figure)
+        {
+            if (figure.Image is not { } image) return figure;
+            var location = image.Location;
+            if (location.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return figure;
+            if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                return figure with { Image = image with { Location = uri.AbsoluteUri } };
+            if (location.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(location)
+                || (uri is not null && uri.Scheme.Length > 1))
+            {
+                refused.Add(new ImageFailure(location, "refused: only http(s), data: and paths inside the book's folder are read"));
+                return figure;
+            }
+            var relative = Uri.UnescapeDataString(location.Split('?', '#')[0]);
+            var folder = Path.GetDirectoryName(Path.GetFullPath(article.Source.File))!;
+            var full = Path.GetFullPath(Path.Combine(folder, relative));
+            if (!full.StartsWith(rootWithSeparator, StringComparison.Ordinal))
+            {
+                refused.Add(new ImageFailure(location, $"refused: the path leads outside the book's folder {root}"));
+                return figure;
+            }
+            return figure with { Image = image with { Location = full } };
+        }
+
+        var chapters = book.Chapters
+            .Select(c => c with { Articles = c.Articles.Select(a => a with { Blocks = Figures.Map(a.Blocks, f => Map(a, f)) }).ToArray() })
+            .ToArray();
+        return (book with { Chapters = chapters }, refused);
+    }
+
+    /// <summary>The deepest folder holding every input and article: local images must be inside it.</summary>
+    public static string BookRoot(IEnumerable<string> paths)
+    {
+        string? common = null;
+        foreach (var path in paths)
+        {
+            var full = Path.GetFullPath(path);
+            var dir = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
+            common = common is null ? dir : CommonFolder(common, dir);
+        }
+        return common ?? Directory.GetCurrentDirectory();
+    }
+
+    private static string CommonFolder(string a, string b)
+    {
+        var pa = a.Split(Path.DirectorySeparatorChar);
+        var pb = b.Split(Path.DirectorySeparatorChar);
+        var n = 0;
+        while (n < pa.Length && n < pb.Length && pa[n] == pb[n]) n++;
+        var joined = string.Join(Path.DirectorySeparatorChar, pa.Take(n));
+        return joined.Length == 0 ? Path.DirectorySeparatorChar.ToString() : joined;
+    }
+}

@@ -13,7 +13,7 @@ internal static class ImageLocator
 {
     public static (Book Book, List<ImageFailure> Refused) Resolve(Book book, string root)
     {
-        var refused = new List<ImageFailure>();
+        var refused = new Dictionary<string, ImageFailure>(StringComparer.Ordinal);
         var rootWithSeparator = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
 
         Figure Map(Article article, Figure figure)
@@ -26,7 +26,7 @@ internal static class ImageLocator
             if (location.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(location)
                 || (uri is not null && uri.Scheme.Length > 1))
             {
-                refused.Add(new ImageFailure(location, "refused: only http(s), data: and paths inside the book's folder are read"));
+                refused.TryAdd(location, new ImageFailure(location, "refused: only http(s), data: and paths inside the book's folder are read"));
                 return figure;
             }
             var relative = Uri.UnescapeDataString(location.Split('?', '#')[0]);
@@ -34,7 +34,7 @@ internal static class ImageLocator
             var full = Path.GetFullPath(Path.Combine(folder, relative));
             if (!full.StartsWith(rootWithSeparator, StringComparison.Ordinal))
             {
-                refused.Add(new ImageFailure(location, $"refused: the path leads outside the book's folder {root}"));
+                refused.TryAdd(location, new ImageFailure(location, $"refused: the path leads outside the book's folder {root}"));
                 return figure;
             }
             return figure with { Image = image with { Location = full } };
@@ -43,7 +43,7 @@ internal static class ImageLocator
         var chapters = book.Chapters
             .Select(c => c with { Articles = c.Articles.Select(a => a with { Blocks = Figures.Map(a.Blocks, f => Map(a, f)) }).ToArray() })
             .ToArray();
-        return (book with { Chapters = chapters }, refused);
+        return (book with { Chapters = chapters }, refused.Values.ToList());
     }
 
     /// <summary>The deepest folder holding every input and article: local images must be inside it.</summary>

@@ -46,7 +46,7 @@ internal sealed class ImageFetcher : IDisposable
                 UseJitter = true,
                 Delay = options.RetryDelay,
                 ShouldHandle = new PredicateBuilder<Attempt>()
-                    .Handle<HttpRequestException>()
+                    .Handle<HttpRequestException>(e => e.HttpRequestError != HttpRequestError.NameResolutionError) // an unknown host stays unknown
                     .Handle<TimeoutRejectedException>()
                     .Handle<IOException>()
                     .HandleResult(a => a.Status is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout || (int)a.Status >= 500),
@@ -72,6 +72,10 @@ internal sealed class ImageFetcher : IDisposable
         catch (TimeoutRejectedException)
         {
             throw new ImageFetchException($"timed out after {1 + _options.Retries} attempts of {_options.AttemptTimeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.NameResolutionError)
+        {
+            throw new ImageFetchException($"host not found ({e.Message})");
         }
         catch (HttpRequestException e)
         {

@@ -31,14 +31,18 @@ internal static class ImageSource
         var location = raw;
         if (raw.StartsWith("//", StringComparison.Ordinal)) location = "https:" + raw;
         else if (!raw.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
-                 && !Uri.TryCreate(raw, UriKind.Absolute, out _)
+                 && !IsWebUrl(raw)
                  && baseUri is not null
                  && Uri.TryCreate(baseUri, raw, out var resolved))
         {
+            // Relative to the article's original page ("/pic/a.jpg" on Unix would otherwise parse as a file URI).
             location = resolved.AbsoluteUri;
         }
         return new ImageReference(location, img.GetAttribute("alt")?.Trim(), Size(img, "width"), Size(img, "height"));
     }
+
+    private static bool IsWebUrl(string raw) =>
+        Uri.TryCreate(raw, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static int? Size(IElement img, string name) =>
         int.TryParse(img.GetAttribute(name)?.Trim().TrimEnd('x', 'p'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0 ? v : null;

@@ -41,7 +41,7 @@ internal static partial class JunkRules
         return !string.IsNullOrEmpty(id) && JunkToken().IsMatch(id);
     }
 
-    /// <summary>Zero- or one-pixel images, mirror QR codes and pages linked as images are tracking, not pictures.</summary>
+    /// <summary>Zero- or one-pixel images, mirror QR codes, pages linked as images and ad banners are not the article's pictures.</summary>
     public static bool IsTrackingImage(IElement img, string? src)
     {
         if (string.IsNullOrWhiteSpace(src)) return true;
@@ -50,8 +50,13 @@ internal static partial class JunkRules
         if (style is not null && ZeroSizeStyle().IsMatch(style)) return true;
         var path = src.Split('?', '#')[0];
         return path.EndsWith(".md", StringComparison.OrdinalIgnoreCase)
-            || path.EndsWith(".md.png", StringComparison.OrdinalIgnoreCase);
+            || path.EndsWith(".md.png", StringComparison.OrdinalIgnoreCase)
+            || AdImagePath().IsMatch(path);
     }
+
+    /// <summary>Images served from a site's ad folders ("/kzgd/ad/join_membership_728x90.jpg") are advertising.</summary>
+    [GeneratedRegex(@"/(ad|ads|adv|advert|adverts|banners?)/", RegexOptions.IgnoreCase)]
+    private static partial Regex AdImagePath();
 
     private static bool IsTiny(string? size)
     {

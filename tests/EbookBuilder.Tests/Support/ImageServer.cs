@@ -19,18 +19,29 @@ public sealed class ImageServer : IDisposable
     private readonly Task _loop;
     private int _requests;
 
-    public ImageServer()
+    private readonly string? _staticRoot;
+
+    /// <param name="port">The port to listen on; by default a free one.</param>
+    /// <param name="staticRoot">A folder whose files answer the paths no handler is mapped to.</param>
+    public ImageServer(int? port = null, string? staticRoot = null)
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
+        Port = port ?? FreePort();
+        _staticRoot = staticRoot;
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(LoopAsync);
     }
 
     public int Port { get; }
+
+    public static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
 
     public int Requests => Volatile.Read(ref _requests);
 
@@ -78,6 +89,7 @@ public sealed class ImageServer : IDisposable
         try
         {
             if (_routes.TryGetValue(path, out var handler)) await handler(context, attempt);
+            else if (StaticFile(path) is { } file) await Send(context, 200, await File.ReadAllBytesAsync(file), "application/octet-stream");
             else await Send(context, 404, "not found"u8.ToArray(), "text/plain");
         }
         catch (Exception) when (_stop.IsCancellationRequested)
@@ -90,6 +102,13 @@ public sealed class ImageServer : IDisposable
         catch (IOException)
         {
         }
+    }
+
+    private string? StaticFile(string path)
+    {
+        if (_staticRoot is null) return null;
+        var full = Path.GetFullPath(Path.Combine(_staticRoot, Uri.UnescapeDataString(path).TrimStart('/')));
+        return full.StartsWith(Path.GetFullPath(_staticRoot), StringComparison.Ordinal) && File.Exists(full) ? full : null;
     }
 
     public void Dispose()

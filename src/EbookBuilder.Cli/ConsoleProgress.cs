@@ -10,6 +10,7 @@ internal sealed class ConsoleProgress(TextWriter writer) : IProgress<BuildProgre
     public void Report(BuildProgress value)
     {
         if (value.Done != value.Total) return;
-        lock (_gate) writer.WriteLine($"{value.Stage}: {value.Done}/{value.Total}");
+        var bytes = value.Bytes > 0 ? $", {value.Bytes / 1024.0 / 1024.0:0.0} MB" : "";
+        lock (_gate) writer.WriteLine($"{value.Stage}: {value.Done}/{value.Total}{bytes}");
     }
 }

@@ -25,7 +25,7 @@ public static class ImageStage
         using var cpu = new SemaphoreSlim(Environment.ProcessorCount);
         var assets = new ConcurrentDictionary<string, ImageAsset>(StringComparer.Ordinal);
         var failures = new ConcurrentBag<ImageFailure>();
-        long bytesIn = 0, bytesOut = 0;
+        long bytesIn = 0, bytesOut = 0, downloadTicks = 0, convertTicks = 0;
         int done = 0, downloaded = 0, fromCache = 0, converted = 0, passed = 0;
 
         async Task One(string location)
@@ -34,6 +34,7 @@ public static class ImageStage
             {
                 byte[] source;
                 await downloads.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     (source, var cached) = await ObtainAsync(location, cache, fetcher, options, cancellationToken).ConfigureAwait(false);
@@ -42,18 +43,21 @@ public static class ImageStage
                 }
                 finally
                 {
+                    Interlocked.Add(ref downloadTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
                     downloads.Release();
                 }
                 Interlocked.Add(ref bytesIn, source.Length);
 
                 await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
                 PreparedImage prepared;
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
                     prepared = await Task.Run(() => Prepare(source, cache, options), cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
+                    Interlocked.Add(ref convertTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
                     cpu.Release();
                 }
                 if (prepared.Reencoded) Interlocked.Increment(ref converted);
@@ -77,7 +81,9 @@ public static class ImageStage
 
         await Task.WhenAll(unique.Select(One)).ConfigureAwait(false);
         foreach (var asset in assets.Values.DistinctBy(a => a.Name)) bytesOut += asset.Bytes.Length;
-        var statistics = new ImageStatistics(unique.Count, downloaded, fromCache, converted, passed, failures.Count, bytesIn, bytesOut, fetcher.Requests);
+        var statistics = new ImageStatistics(unique.Count, downloaded, fromCache, converted, passed, failures.Count, bytesIn, bytesOut, fetcher.Requests,
+            (long)TimeSpan.FromTicks(downloadTicks).TotalMilliseconds,
+            (long)TimeSpan.FromTicks(convertTicks).TotalMilliseconds);
         return new ImageBag(new Dictionary<string, ImageAsset>(assets, StringComparer.Ordinal),
             failures.OrderBy(f => f.Location, StringComparer.Ordinal).ToList(), statistics);
     }

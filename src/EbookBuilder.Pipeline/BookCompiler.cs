@@ -54,7 +54,7 @@ public static class BookCompiler
         {
             var locations = book.Articles.SelectMany(a => Figures.In(a.Blocks)).Select(f => f.Image?.Location).OfType<string>()
                 .Where(l => !refused.Any(r => r.Location == l)).ToList();
-            var imageProgress = progress is null ? null : new Progress<ImageProgress>(p => progress.Report(new BuildProgress("images", p.Done, p.Total)));
+            var imageProgress = progress is null ? null : new Progress<ImageProgress>(p => progress.Report(new BuildProgress("images", p.Done, p.Total, p.Bytes)));
             images = await ImageStage.RunAsync(locations, options.Images, imageProgress, cancellationToken).ConfigureAwait(false);
         }
         var failures = refused.Concat(images.Failures).ToList();
@@ -80,6 +80,7 @@ public static class BookCompiler
             timings["epub"] = Lap(clock);
         }
         timings["total"] = total.ElapsedMilliseconds;
+        using (var self = Process.GetCurrentProcess()) timings["peakMemoryMB"] = self.PeakWorkingSet64 / (1024 * 1024);
         return new BuildResult(book, images, failures, diagnostics.Items, outputs, timings);
     }
 

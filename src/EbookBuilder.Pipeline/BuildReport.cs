@@ -42,6 +42,8 @@ public sealed record BuildReport(
         [property: JsonPropertyName("bytesIn")] long BytesIn,
         [property: JsonPropertyName("bytesOut")] long BytesOut,
         [property: JsonPropertyName("requests")] int Requests,
+        [property: JsonPropertyName("downloadMs")] long DownloadMs,
+        [property: JsonPropertyName("convertMs")] long ConvertMs,
         [property: JsonPropertyName("failures")] IReadOnlyList<ImageFailureEntry> Failures);
 
     /// <summary>One image not in the book: where it was named and why it is missing.</summary>
@@ -79,7 +81,7 @@ public sealed record BuildReport(
             figures.Where(x => x.Figure.Image?.Location == f.Location).Select(x => x.Article.Source.File).Distinct().ToList())).ToList();
         var embedded = figures.Count(x => x.Figure.Image is { } i && result.Images.Find(i.Location) is not null);
         return new ImageSection(figures.Count(x => x.Figure.Image is not null), s.Downloaded, s.FromCache, s.Converted, s.PassedThrough,
-            embedded, failures.Count, s.BytesIn, s.BytesOut, s.Requests, failures);
+            embedded, failures.Count, s.BytesIn, s.BytesOut, s.Requests, s.DownloadMilliseconds, s.ConvertMilliseconds, failures);
     }
 
     /// <summary>Writes the report as JSON, atomically.</summary>

@@ -39,44 +39,46 @@ internal static class ImageConverter
                 SKEncodedImageFormat.Png => ("image/png", "png"),
                 _ => ("image/gif", "gif"),
             };
-            // Decode once anyway: bytes that only look like an image must not reach the book.
-            using var check = Decode(codec, info);
+            // Decode anyway, at 1/8 size where the format allows (every block is still read):
+            // bytes that only look like an image must not reach the book.
+            using var check = Decode(codec, ScaledInfo(codec, info, 0.125));
             return new PreparedImage(data, mediaType, extension, width, height, Reencoded: false);
         }
 
         using var decoded = Decode(codec, ScaledInfo(codec, info, scale));
-        using var upright = Orient(decoded, origin);
         var targetWidth = Math.Max(1, (int)Math.Round(width * scale));
         var targetHeight = Math.Max(1, (int)Math.Round(height * scale));
-        using var sized = upright.Width == targetWidth && upright.Height == targetHeight
-            ? upright.Copy()
-            : upright.Resize(new SKImageInfo(targetWidth, targetHeight, upright.ColorType, upright.AlphaType),
-                new SKSamplingOptions(SKCubicResampler.Mitchell));
-        if (sized is null) throw new ImageRejectedException("image could not be scaled");
+        using var final = Render(decoded, origin, targetWidth, targetHeight, options.Grayscale);
 
-        var usePng = HasTransparency(sized) || HasFewColours(sized);
-        using var final = options.Grayscale ? ToGray(sized) : sized.Copy();
-        using var image = SKImage.FromBitmap(final);
-        using var encoded = usePng
-            ? image.Encode(SKEncodedImageFormat.Png, 100)
-            : image.Encode(SKEncodedImageFormat.Jpeg, options.JpegQuality);
-        if (encoded is null) throw new ImageRejectedException("image could not be encoded");
+        // A JPEG is a photo; other formats are checked for transparency and for few colours (drawings, charts).
+        var usePng = !options.Grayscale && format != SKEncodedImageFormat.Jpeg
+            && ((info.AlphaType != SKAlphaType.Opaque && HasTransparency(decoded)) || HasFewColours(decoded));
+        using var encoded = new SKDynamicMemoryWStream();
+        var ok = usePng
+            ? final.Encode(encoded, SKEncodedImageFormat.Png, 100)
+            : final.Encode(encoded, SKEncodedImageFormat.Jpeg, options.JpegQuality);
+        if (!ok) throw new ImageRejectedException("image could not be encoded");
+        using var bytes = encoded.DetachAsData();
         return usePng
-            ? new PreparedImage(encoded.ToArray(), "image/png", "png", final.Width, final.Height, Reencoded: true)
-            : new PreparedImage(encoded.ToArray(), "image/jpeg", "jpg", final.Width, final.Height, Reencoded: true);
+            ? new PreparedImage(bytes.ToArray(), "image/png", "png", final.Width, final.Height, Reencoded: true)
+            : new PreparedImage(bytes.ToArray(), "image/jpeg", "jpg", final.Width, final.Height, Reencoded: true);
     }
 
-    /// <summary>JPEG decodes at 1/2, 1/4 or 1/8 size for free; use the smallest that is still large enough.</summary>
+    /// <summary>
+    /// JPEG decodes at k/8 of its size almost for free: ask for the smallest k/8 that is still at
+    /// least the target, so the resampling after it is a small step.
+    /// </summary>
     private static SKImageInfo ScaledInfo(SKCodec codec, SKImageInfo info, double scale)
     {
-        var size = codec.GetScaledDimensions((float)Math.Max(scale, 0.125));
-        if (size.Width < info.Width * scale || size.Height < info.Height * scale) size = new SKSizeI(info.Width, info.Height);
-        return new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var eighths = Math.Clamp(Math.Ceiling(scale * 8 - 1e-9), 1, 8) / 8;
+        var size = codec.GetScaledDimensions((float)eighths);
+        if (size.Width < info.Width * scale - 0.5 || size.Height < info.Height * scale - 0.5) size = new SKSizeI(info.Width, info.Height);
+        return new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
     }
 
     private static SKBitmap Decode(SKCodec codec, SKImageInfo info)
     {
-        var target = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var target = new SKImageInfo(info.Width, info.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
         var bitmap = new SKBitmap(target);
         var result = codec.GetPixels(target, bitmap.GetPixels());
         if (result == SKCodecResult.Success) return bitmap;
@@ -86,14 +88,23 @@ internal static class ImageConverter
             : $"image data could not be decoded ({result})");
     }
 
-    private static SKBitmap Orient(SKBitmap source, SKEncodedOrigin origin)
+    /// <summary>
+    /// One draw does it all: EXIF orientation, scaling and, for e-ink, grayscale
+    /// (drawing into an 8-bit gray bitmap). Transparent areas become white, as on paper.
+    /// </summary>
+    private static SKBitmap Render(SKBitmap source, SKEncodedOrigin origin, int width, int height, bool grayscale)
     {
-        if (origin == SKEncodedOrigin.TopLeft) return source.Copy();
-        var sideways = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        var result = new SKBitmap(new SKImageInfo(sideways ? source.Height : source.Width, sideways ? source.Width : source.Height, source.ColorType, source.AlphaType));
+        var info = grayscale
+            ? new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque)
+            : new SKImageInfo(width, height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
+        var result = new SKBitmap(info);
         using var canvas = new SKCanvas(result);
-        var (w, h) = (result.Width, result.Height);
-        var matrix = origin switch
+        if (grayscale) canvas.Clear(SKColors.White);
+        else canvas.Clear(SKColors.Transparent);
+        var sideways = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
+        // Map the source into an upright box of the source's oriented size, then scale that box to the target.
+        var (w, h) = sideways ? ((float)source.Height, (float)source.Width) : ((float)source.Width, (float)source.Height);
+        var orient = origin switch
         {
             SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
             SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
@@ -104,20 +115,14 @@ internal static class ImageConverter
             SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, h, 0, 0, 1),
             _ => SKMatrix.Identity,
         };
-        canvas.SetMatrix(matrix);
-        using var image = SKImage.FromBitmap(source);
-        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        canvas.SetMatrix(SKMatrix.CreateScale(width / w, height / h).PreConcat(orient));
+        using var image = SKImage.FromPixels(source.PeekPixels());
+        // Bilinear is sharp and fast for steps up to 2x; larger reductions go through mipmaps against aliasing.
+        var reduction = Math.Max(w / width, h / height);
+        var sampling = reduction > 2 ? new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear) : new SKSamplingOptions(SKFilterMode.Linear);
+        canvas.DrawImage(image, 0, 0, sampling);
+        canvas.Flush();
         return result;
-    }
-
-    private static SKBitmap ToGray(SKBitmap source)
-    {
-        var gray = new SKBitmap(new SKImageInfo(source.Width, source.Height, SKColorType.Gray8, SKAlphaType.Opaque));
-        using var canvas = new SKCanvas(gray);
-        canvas.Clear(SKColors.White);
-        using var image = SKImage.FromBitmap(source);
-        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
-        return gray;
     }
 
     private static bool HasTransparency(SKBitmap bitmap)
@@ -141,14 +146,16 @@ internal static class ImageConverter
         return true;
     }
 
+    /// <summary>About 40,000 pixels spread over the image, read straight from its memory.</summary>
     private static IEnumerable<SKColor> Sample(SKBitmap bitmap)
     {
         var step = Math.Max(1, (int)Math.Sqrt((double)bitmap.Width * bitmap.Height / 40_000));
+        var pixels = bitmap.Pixels; // one managed copy, read once
         for (var y = 0; y < bitmap.Height; y += step)
         {
             for (var x = 0; x < bitmap.Width; x += step)
             {
-                yield return bitmap.GetPixel(x, y);
+                yield return pixels[y * bitmap.Width + x];
             }
         }
     }

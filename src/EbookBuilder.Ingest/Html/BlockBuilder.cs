@@ -56,10 +56,10 @@ internal sealed class BlockBuilder
         Flush();
         for (var i = 0; i < _blocks.Count; i++)
         {
-            if (_blocks[i] is Figure { Caption.Count: 0, Image: { } image } figure
-                && CaptionRules.AltIsCaption(image.AltText, _context.Title))
+            if (_blocks[i] is Figure { Caption.Count: 0, Image: { } image } figure)
             {
-                _blocks[i] = figure with { Caption = [new Text(image.AltText!.Trim(), figure.Source)] };
+                var text = new[] { image.AltText, image.Title }.FirstOrDefault(t => CaptionRules.AltIsCaption(t, _context.Title));
+                if (text is not null) _blocks[i] = figure with { Caption = [new Text(text.Trim(), figure.Source)] };
             }
         }
         return _blocks.ToArray();
@@ -173,7 +173,7 @@ internal sealed class BlockBuilder
         if (JunkRules.IsTrackingImage(img, raw)) return;
         EndCaption();
         Flush();
-        _blocks.Add(new Figure(ImageSource.Resolve(img, raw!, _context.BaseUri), [], SpanOf(img)));
+        _blocks.Add(new Figure(ImageSource.Resolve(img, raw!, _context.BaseUri, _context.File), [], SpanOf(img)));
         _pendingFigure = _blocks.Count - 1;
         _pendingFigureMark = VisibleSoFar;
         if (InCentredBlock(img)) _caption = new InlineBuilder(SpanOf(img));

@@ -33,7 +33,7 @@ internal static class CaptionRules
         return centred && element.QuerySelector("img") is not null;
     }
 
-    /// <summary>Alt text is worth a caption when it says more than the article title and is not a file name.</summary>
+    /// <summary>Alt (or title) text is worth a caption when it says more than the article title and is not a file name.</summary>
     public static bool AltIsCaption(string? alt, string articleTitle)
     {
         if (string.IsNullOrWhiteSpace(alt)) return false;

@@ -26,19 +26,31 @@ internal static class ImageSource
         return img.GetAttribute("src")?.Trim();
     }
 
-    public static ImageReference Resolve(IElement img, string raw, Uri? baseUri)
+    /// <summary>
+    /// The image's location: protocol-relative made https; a relative path stays relative when the
+    /// file sits beside the article (a local book), else it resolves against the article's original URL.
+    /// </summary>
+    public static ImageReference Resolve(IElement img, string raw, Uri? baseUri, string articleFile)
     {
         var location = raw;
         if (raw.StartsWith("//", StringComparison.Ordinal)) location = "https:" + raw;
         else if (!raw.StartsWith("data:", StringComparison.OrdinalIgnoreCase)
                  && !IsWebUrl(raw)
+                 && !IsBesideArticle(raw, articleFile)
                  && baseUri is not null
                  && Uri.TryCreate(baseUri, raw, out var resolved))
         {
             // Relative to the article's original page ("/pic/a.jpg" on Unix would otherwise parse as a file URI).
             location = resolved.AbsoluteUri;
         }
-        return new ImageReference(location, img.GetAttribute("alt")?.Trim(), Size(img, "width"), Size(img, "height"));
+        return new ImageReference(location, img.GetAttribute("alt")?.Trim(), Size(img, "width"), Size(img, "height"), img.GetAttribute("title")?.Trim());
+    }
+
+    private static bool IsBesideArticle(string raw, string articleFile)
+    {
+        if (raw.StartsWith('/') || raw.Contains(':')) return false;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(articleFile));
+        return folder is not null && File.Exists(Path.Combine(folder, Uri.UnescapeDataString(raw.Split('?', '#')[0])));
     }
 
     private static bool IsWebUrl(string raw) =>

@@ -1,6 +1,6 @@
 namespace EbookBuilder.Model.Assets;
 
-/// <summary>Counts for the report.</summary>
+/// <summary>Counts for the report; the milliseconds are summed over all images (they overlap in time).</summary>
 public sealed record ImageStatistics(
     int Found,
     int Downloaded,
@@ -10,4 +10,6 @@ public sealed record ImageStatistics(
     int Failed,
     long BytesIn,
     long BytesOut,
-    int Requests);
+    int Requests,
+    long DownloadMilliseconds = 0,
+    long ConvertMilliseconds = 0);

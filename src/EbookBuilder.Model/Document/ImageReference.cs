@@ -4,4 +4,4 @@ namespace EbookBuilder.Model.Document;
 /// An image as the article names it: an absolute URL (http, https or data) or a local path
 /// resolved against the article's folder. Fetching it is the asset stage's job.
 /// </summary>
-public sealed record ImageReference(string Location, string? AltText, int? Width, int? Height);
+public sealed record ImageReference(string Location, string? AltText, int? Width, int? Height, string? Title = null);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EbookBuilder.Fonts;
 using EbookBuilder.Images;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Pipeline;
@@ -64,6 +65,12 @@ internal static class BuildCommand
 
     private static readonly Option<bool> NoImages = new("--no-images") { Description = "Do not fetch images; figures keep their captions" };
 
+    private static readonly Option<string?> Font = new("--font") { Description = "Body font: a font file (file.ttc#N for a face) or an installed family name (default: the bundled LXGW WenKai)" };
+
+    private static readonly Option<bool> NoFonts = new("--no-fonts") { Description = "Embed no fonts; readers use their own" };
+
+    private static readonly Option<bool> ObfuscateFonts = new("--obfuscate-fonts") { Description = "Obfuscate the embedded fonts (IDPF algorithm) in the EPUB" };
+
     private static readonly Option<bool> Strict = new("--strict") { Description = "Any image that cannot be put in the book stops the build (exit 1)" };
 
     private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print nothing but errors" };
@@ -76,7 +83,7 @@ internal static class BuildCommand
         var command = new Command("build", "Build a book from articles")
         {
             Inputs, Output, Name, Format, Title, Author, Language, Report,
-            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Strict, Quiet, Verbose,
+            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -123,6 +130,12 @@ internal static class BuildCommand
             Images = images,
             FetchImages = !parse.GetValue(NoImages),
             Strict = parse.GetValue(Strict),
+            Fonts = parse.GetValue(NoFonts) ? null : new FontOptions
+            {
+                Body = parse.GetValue(Font),
+                BundledDirectory = Path.Combine(AppContext.BaseDirectory, "fonts"),
+            },
+            ObfuscateFonts = parse.GetValue(ObfuscateFonts),
         };
         try
         {
@@ -136,6 +149,7 @@ internal static class BuildCommand
                 var img = result.Images.Statistics;
                 stdout.WriteLine($"{result.Book.Chapters.Count} chapters, {result.Book.Articles.Count()} articles, " +
                     $"images {img.Found - img.Failed} ok ({img.FromCache} cached) / {result.ImageFailures.Count} failed, " +
+                    $"fonts {result.Fonts.Faces.Sum(f => f.Bytes.Length) / 1024} KB ({result.Fonts.Faces.Count} subsets, {result.Fonts.Uncovered.Count} uncovered characters), " +
                     $"{warnings} warnings, {result.TimingsMs["total"]} ms");
             }
             foreach (var output in result.Outputs) stdout.WriteLine($"wrote {output.Path} ({output.Bytes:N0} bytes)");

@@ -9,5 +9,6 @@ internal static class CommandLine
         new("ebook: compiles articles into EPUB 3 books and typeset PDFs")
         {
             BuildCommand.Create(),
+            FontsCommand.Create(),
         };
 }

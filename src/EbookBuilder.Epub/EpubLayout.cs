@@ -17,6 +17,8 @@ internal sealed class EpubLayout
 
     public static string ImageHref(ImageAsset asset) => "images/" + asset.Name;
 
+    public static string FontHref(FontAsset font) => "fonts/" + font.FileName;
+
     public EpubLayout(Book book)
     {
         var chapters = new List<ChapterFiles>();

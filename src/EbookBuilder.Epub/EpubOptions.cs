@@ -1,6 +1,7 @@
 namespace EbookBuilder.Epub;
 
-/// <summary>What the EPUB writer needs beyond the book.</summary>
+/// <summary>What the EPUB writer needs beyond the book and its assets.</summary>
 /// <param name="Stylesheet">The book's CSS (from styles/).</param>
 /// <param name="Modified">The package's dcterms:modified and the archive's entry times; from the inputs, for reproducible builds.</param>
-public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified);
+/// <param name="ObfuscateFonts">Apply the IDPF font obfuscation to embedded fonts (META-INF/encryption.xml).</param>
+public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, bool ObfuscateFonts = false);

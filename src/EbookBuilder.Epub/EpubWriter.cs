@@ -13,8 +13,8 @@ namespace EbookBuilder.Epub;
 /// </summary>
 public static class EpubWriter
 {
-    /// <summary>Writes <paramref name="book"/> with the images of <paramref name="images"/> to <paramref name="output"/>.</summary>
-    public static void Write(Book book, ImageBag images, EpubOptions options, Stream output, CancellationToken cancellationToken = default)
+    /// <summary>Writes <paramref name="book"/> with its images and subset fonts to <paramref name="output"/>.</summary>
+    public static void Write(Book book, ImageBag images, FontBag fonts, EpubOptions options, Stream output, CancellationToken cancellationToken = default)
     {
         var meta = book.Metadata;
         var labels = Labels.For(meta.Language);
@@ -33,6 +33,7 @@ public static class EpubWriter
             .Select(f => f.Image is { } i ? images.Find(i.Location) : null).OfType<ImageAsset>()
             .DistinctBy(a => a.Name).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
         items.AddRange(used.Select(a => new ManifestItem(Path.GetFileNameWithoutExtension(a.Name), EpubLayout.ImageHref(a), a.MediaType)));
+        items.AddRange(fonts.Faces.Select(f => new ManifestItem(Path.GetFileNameWithoutExtension(f.FileName), EpubLayout.FontHref(f), f.MediaType)));
         foreach (var chapter in layout.Chapters)
         {
             items.Add(new(chapter.Id, chapter.Href, "application/xhtml+xml", InSpine: true));
@@ -41,10 +42,12 @@ public static class EpubWriter
 
         using var archive = new EpubArchive(output, options.Modified);
         archive.Add("META-INF/container.xml", Container());
+        if (options.ObfuscateFonts && fonts.Faces.Count > 0)
+            archive.Add("META-INF/encryption.xml", FontObfuscation.EncryptionXml(fonts.Faces.Select(f => "OEBPS/" + EpubLayout.FontHref(f))));
         archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items));
         archive.Add("OEBPS/" + EpubLayout.NavHref, NavigationDocuments.Nav(layout, meta.Title, meta.Language, labels));
         archive.Add("OEBPS/" + EpubLayout.NcxHref, NavigationDocuments.Ncx(layout, identifier, meta.Title));
-        archive.Add("OEBPS/" + EpubLayout.StylesheetHref, new UTF8Encoding(false).GetBytes(options.Stylesheet));
+        archive.Add("OEBPS/" + EpubLayout.StylesheetHref, new UTF8Encoding(false).GetBytes(options.Stylesheet + FontFaces.Css(fonts)));
         archive.Add("OEBPS/" + EpubLayout.TitleHref, ContentPages.Title(book, labels, date));
         foreach (var chapter in layout.Chapters)
         {
@@ -54,6 +57,11 @@ public static class EpubWriter
             {
                 archive.Add("OEBPS/" + article.Href, ContentPages.Article(article, meta.Language, labels, images));
             }
+        }
+        foreach (var font in fonts.Faces)
+        {
+            var bytes = options.ObfuscateFonts ? FontObfuscation.Apply(font.Bytes, identifier) : font.Bytes;
+            archive.Add("OEBPS/" + EpubLayout.FontHref(font), bytes);
         }
         foreach (var asset in used)
         {

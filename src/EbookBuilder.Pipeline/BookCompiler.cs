@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using EbookBuilder.Assembly;
 using EbookBuilder.Epub;
+using EbookBuilder.Fonts;
 using EbookBuilder.Images;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Ingest;
@@ -66,22 +67,45 @@ public static class BookCompiler
                 + string.Join('\n', failures.Take(20).Select(f => $"  {f.Location}: {f.Reason}")));
         }
 
+        var fonts = FontBag.Empty;
+        if (options.Fonts is { } fontOptions)
+        {
+            progress?.Report(new BuildProgress("fonts", 0, 1));
+            try
+            {
+                fonts = FontStage.Run(book, fontOptions, [], cancellationToken);
+            }
+            catch (FontNotFoundException e)
+            {
+                throw new BuildInputException(e.Message);
+            }
+            foreach (var missing in fonts.Uncovered)
+            {
+                var where = missing.Articles.Count > 0 ? SourceSpan.InFile(missing.Articles[0]) : (SourceSpan?)null;
+                var more = missing.Articles.Count > 1 ? $" (and {missing.Articles.Count - 1} more article(s))" : "";
+                diagnostics.Warn(DiagnosticCodes.CharacterNotCovered,
+                    $"no font has {missing.Display}{more}; it may show as a box. Add a font that has it with --font", where);
+            }
+            progress?.Report(new BuildProgress("fonts", 1, 1));
+            timings["fonts"] = Lap(clock);
+        }
+
         var outputs = new List<OutputFile>();
         var name = FileNames.ForBook(options.Name ?? book.Metadata.Title);
         if (options.Formats.HasFlag(OutputFormats.Epub))
         {
             var css = File.ReadAllText(Path.Combine(options.StylesDirectory, "epub.css"), Encoding.UTF8);
-            var epubOptions = new EpubOptions(css, Timestamp(options, book));
+            var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts);
             var path = Path.Combine(options.OutputDirectory, name + ".epub");
             progress?.Report(new BuildProgress("epub", 0, 1));
-            var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, epubOptions, s, cancellationToken), cancellationToken);
+            var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, cancellationToken), cancellationToken);
             progress?.Report(new BuildProgress("epub", 1, 1));
             outputs.Add(new OutputFile("epub", Path.GetFullPath(path), bytes));
             timings["epub"] = Lap(clock);
         }
         timings["total"] = total.ElapsedMilliseconds;
         using (var self = Process.GetCurrentProcess()) timings["peakMemoryMB"] = self.PeakWorkingSet64 / (1024 * 1024);
-        return new BuildResult(book, images, failures, diagnostics.Items, outputs, timings);
+        return new BuildResult(book, images, failures, fonts, diagnostics.Items, outputs, timings);
     }
 
     private static List<Chapter> ReadChapters(IReadOnlyList<ChapterSource> sources, DiagnosticBag diagnostics,

@@ -1,3 +1,4 @@
+using EbookBuilder.Fonts;
 using EbookBuilder.Images;
 
 namespace EbookBuilder.Pipeline;
@@ -34,6 +35,12 @@ public sealed record BuildOptions
 
     /// <summary>Whether to fetch images at all; without, figures keep their captions and a note.</summary>
     public bool FetchImages { get; init; } = true;
+
+    /// <summary>The fonts to embed; null embeds none (readers use their own).</summary>
+    public FontOptions? Fonts { get; init; }
+
+    /// <summary>Apply the IDPF font obfuscation to the fonts embedded in the EPUB.</summary>
+    public bool ObfuscateFonts { get; init; }
 
     /// <summary>Any image that cannot be put in the book stops the build.</summary>
     public bool Strict { get; init; }

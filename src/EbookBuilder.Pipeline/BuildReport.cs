@@ -16,6 +16,8 @@ public sealed record BuildReport(
     [property: JsonPropertyName("outputs")] IReadOnlyList<OutputFile> Outputs,
     [property: JsonPropertyName("images")] BuildReport.ImageSection Images,
     [property: JsonPropertyName("captions")] BuildReport.CaptionSection Captions,
+    [property: JsonPropertyName("fonts")] IReadOnlyList<BuildReport.FontEntry> Fonts,
+    [property: JsonPropertyName("uncovered")] IReadOnlyList<BuildReport.UncoveredEntry> Uncovered,
     [property: JsonPropertyName("timings")] IReadOnlyDictionary<string, long> Timings)
 {
     /// <summary>A chapter and its article count.</summary>
@@ -52,6 +54,22 @@ public sealed record BuildReport(
         [property: JsonPropertyName("reason")] string Reason,
         [property: JsonPropertyName("articles")] IReadOnlyList<string> Articles);
 
+    /// <summary>One embedded font face.</summary>
+    public sealed record FontEntry(
+        [property: JsonPropertyName("family")] string Family,
+        [property: JsonPropertyName("file")] string File,
+        [property: JsonPropertyName("weight")] int Weight,
+        [property: JsonPropertyName("characters")] int Characters,
+        [property: JsonPropertyName("glyphs")] int Glyphs,
+        [property: JsonPropertyName("subsetBytes")] int SubsetBytes,
+        [property: JsonPropertyName("ms")] long Milliseconds);
+
+    /// <summary>A character no font has, and where it occurs.</summary>
+    public sealed record UncoveredEntry(
+        [property: JsonPropertyName("character")] string Character,
+        [property: JsonPropertyName("codepoint")] string Codepoint,
+        [property: JsonPropertyName("articles")] IReadOnlyList<string> Articles);
+
     /// <summary>Captions found (each is a figcaption in the book).</summary>
     public sealed record CaptionSection([property: JsonPropertyName("found")] int Found);
 
@@ -71,6 +89,8 @@ public sealed record BuildReport(
         result.Outputs,
         ImageSectionOf(result),
         new CaptionSection(result.Book.Articles.SelectMany(a => Figures.In(a.Blocks)).Count(f => f.Caption.Count > 0)),
+        result.Fonts.Faces.Select(f => new FontEntry(f.Family, f.SourceFile, f.Weight, f.Codepoints.Count, f.Glyphs, f.Bytes.Length, f.Milliseconds)).ToList(),
+        result.Fonts.Uncovered.Select(u => new UncoveredEntry(char.ConvertFromUtf32(u.Codepoint), $"U+{u.Codepoint:X4}", u.Articles)).ToList(),
         result.TimingsMs);
 
     private static ImageSection ImageSectionOf(BuildResult result)

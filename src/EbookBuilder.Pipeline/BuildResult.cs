@@ -9,6 +9,7 @@ public sealed record BuildResult(
     Book Book,
     ImageBag Images,
     IReadOnlyList<ImageFailure> ImageFailures,
+    FontBag Fonts,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<OutputFile> Outputs,
     IReadOnlyDictionary<string, long> TimingsMs);

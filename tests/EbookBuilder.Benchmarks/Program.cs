@@ -8,6 +8,7 @@ using EbookBuilder.Benchmarks;
 // then a rebuild from the image cache. Prints per-stage times, rates, peak memory and sizes.
 //   dotnet run -c Release --project tests/EbookBuilder.Benchmarks -- [--articles 600]
 var articles = args.SkipWhile(a => a != "--articles").Skip(1).Select(int.Parse).DefaultIfEmpty(600).First();
+SubsetBenchmark.Run(Path.Combine(AppContext.BaseDirectory, "fonts", "LXGWWenKai-Regular.ttf"));
 var work = Path.Combine(Path.GetTempPath(), "ebook-bench-" + Guid.NewGuid().ToString("N")[..8]);
 Directory.CreateDirectory(work);
 try

@@ -27,6 +27,8 @@ public static class DiagnosticCodes
     public const string ImageNotEmbedded = "IMG001";
     /// <summary>An image could not be fetched, read or converted; the figure keeps its caption and a note.</summary>
     public const string ImageFailed = "IMG002";
+    /// <summary>No font in the chain has a character of the book.</summary>
+    public const string CharacterNotCovered = "FNT001";
     /// <summary>The requested output format is not available.</summary>
     public const string FormatUnavailable = "OUT001";
     /// <summary>An output file could not be written.</summary>

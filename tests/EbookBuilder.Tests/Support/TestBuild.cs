@@ -1,13 +1,18 @@
+using EbookBuilder.Fonts;
 using EbookBuilder.Images;
 using EbookBuilder.Pipeline;
 
 namespace EbookBuilder.Tests.Support;
 
-/// <summary>Runs the real pipeline into a temporary folder; images are not fetched unless asked.</summary>
+/// <summary>Runs the real pipeline into a temporary folder; images are not fetched, nor fonts embedded, unless asked.</summary>
 internal static class TestBuild
 {
+    /// <summary>The bundled fonts, as the command line uses them.</summary>
+    public static FontOptions BundledFonts => new() { BundledDirectory = Path.Combine(TestPaths.RepoRoot, "fonts") };
+
     public static BuildResult Run(TempFolder output, IReadOnlyList<string> inputs, string? title = null, string? name = null,
-        DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default, ImageOptions? images = null, bool strict = false) =>
+        DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default, ImageOptions? images = null, bool strict = false,
+        FontOptions? fonts = null, bool obfuscateFonts = false) =>
         BookCompiler.BuildAsync(new BuildOptions
         {
             Inputs = inputs,
@@ -19,5 +24,7 @@ internal static class TestBuild
             FetchImages = images is not null,
             Images = images ?? new ImageOptions(),
             Strict = strict,
+            Fonts = fonts,
+            ObfuscateFonts = obfuscateFonts,
         }, null, cancellationToken).GetAwaiter().GetResult();
 }

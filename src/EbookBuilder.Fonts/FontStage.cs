@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using EbookBuilder.Model.Assets;
+using EbookBuilder.Model.Document;
+
+namespace EbookBuilder.Fonts;
+
+/// <summary>
+/// Chooses the book's fonts and subsets them. The chain is the chosen font, then the bundled
+/// font, then installed CJK fonts (only asked for when the first two leave characters out); each
+/// character goes to the first face that really has it. Bold text uses the family's bold face
+/// where it has the character. Characters no face has are reported, not turned into boxes.
+/// </summary>
+public static class FontStage
+{
+    /// <summary>Subsets the fonts for <paramref name="book"/>; <paramref name="extraText"/> is text the writers add.</summary>
+    public static FontBag Run(Book book, FontOptions options, IEnumerable<string> extraText, CancellationToken cancellationToken = default)
+    {
+        var texts = BookCharacters.Collect(book, extraText);
+        var bundled = FontCatalog.Bundled(options.BundledDirectory);
+        IReadOnlyList<FontFile>? installed = null;
+        IReadOnlyList<FontFile> Installed() => installed ??= options.SystemFallbacks ? FontCatalog.InstalledCjk() : [];
+        var opened = new List<FontFile>(bundled);
+        try
+        {
+            var bundledRegular = bundled.FirstOrDefault(f => !f.IsBold && f.IsCjk);
+            var primary = options.Body is null ? bundledRegular : FontCatalog.Find(options.Body, bundled, Installed);
+            if (primary is not null && !opened.Contains(primary)) opened.Add(primary);
+            var primaryBold = primary is null ? null
+                : bundled.FirstOrDefault(f => f.IsBold && f.Family == primary.Family)
+                  ?? (options.Body is null ? null : Installed().FirstOrDefault(f => f.IsBold && f.Family == primary.Family));
+
+            var chain = new List<FontFile>();
+            void AddToChain(FontFile? face)
+            {
+                if (face is not null && !chain.Any(f => f.Path == face.Path && f.Index == face.Index)) chain.Add(face);
+            }
+            AddToChain(primary);
+            AddToChain(bundledRegular);
+            if (texts.Regular.Keys.Any(c => !chain.Any(f => f.Covers(c))))
+            {
+                foreach (var face in Installed()) AddToChain(face);
+            }
+            opened.AddRange(installed ?? []);
+
+            var buckets = new Dictionary<(int Slot, int Weight), HashSet<int>>();
+            var uncovered = new List<UncoveredCharacter>();
+            void Assign(int codepoint, int weight, FontFile? preferred)
+            {
+                if (preferred is not null && preferred.Covers(codepoint))
+                {
+                    Bucket(0, weight).Add(codepoint);
+                    return;
+                }
+                var slot = chain.FindIndex(f => f.Covers(codepoint));
+                if (slot >= 0) Bucket(slot, 400).Add(codepoint);
+            }
+            HashSet<int> Bucket(int slot, int weight)
+            {
+                if (!buckets.TryGetValue((slot, weight), out var set)) buckets[(slot, weight)] = set = [];
+                return set;
+            }
+            foreach (var (codepoint, articles) in texts.Regular.OrderBy(kv => kv.Key))
+            {
+                if (!chain.Any(f => f.Covers(codepoint)))
+                {
+                    uncovered.Add(new UncoveredCharacter(codepoint, articles.Where(a => a.Length > 0).Order(StringComparer.Ordinal).ToList()));
+                    continue;
+                }
+                Assign(codepoint, 400, null);
+            }
+            foreach (var codepoint in texts.Bold.Keys.Order()) Assign(codepoint, 700, primaryBold);
+
+            var faces = new ConcurrentBag<FontAsset>();
+            Parallel.ForEach(buckets, new ParallelOptions { CancellationToken = cancellationToken }, bucket =>
+            {
+                var (slot, weight) = bucket.Key;
+                var face = weight == 700 ? primaryBold! : chain[slot];
+                var clock = Stopwatch.StartNew();
+                var bytes = FontSubsetter.Subset(face, bucket.Value);
+                var ms = clock.ElapsedMilliseconds;
+                using var subset = FontFile.FromBytes(bytes);
+                var extension = face.IsCff ? "otf" : "ttf";
+                faces.Add(new FontAsset(slot, weight, $"font-{slot}-{weight}.{extension}", bytes, face.IsCff ? "font/otf" : "font/ttf",
+                    face.Family, face.Path, bucket.Value, subset?.GlyphCount ?? 0, ms));
+            });
+            return new FontBag(faces.OrderBy(f => f.Slot).ThenBy(f => f.Weight).ToList(), uncovered);
+        }
+        finally
+        {
+            foreach (var face in opened.Distinct()) face.Dispose();
+        }
+    }
+}

@@ -85,6 +85,9 @@ internal static class BookCharacters
                 Blocks(article.Blocks, where);
             }
         }
+        // The space is drawn between Latin words (and measured everywhere): every face needs it.
+        regular.TryAdd(' ', []);
+        bold.TryAdd(' ', []);
         return new Texts(regular, bold);
     }
 }

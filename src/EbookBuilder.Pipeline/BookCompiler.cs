@@ -3,6 +3,8 @@ using System.Text;
 using EbookBuilder.Assembly;
 using EbookBuilder.Epub;
 using EbookBuilder.Fonts;
+using EbookBuilder.Pdf;
+using EbookBuilder.Pdf.Layout;
 using EbookBuilder.Images;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Ingest;
@@ -26,9 +28,14 @@ public static class BookCompiler
         var clock = Stopwatch.StartNew();
         var total = Stopwatch.StartNew();
 
-        if (options.Formats.HasFlag(OutputFormats.Pdf))
+        if (options.Formats.HasFlag(OutputFormats.Pdf) && options.Fonts is null)
         {
-            throw new BuildInputException("PDF output is not built yet; use --format epub");
+            throw new BuildInputException("a PDF needs embedded fonts: drop --no-fonts, or build --format epub");
+        }
+        if (options.Formats.HasFlag(OutputFormats.Pdf) && options.PageSize is { } size)
+        {
+            try { PdfTheme.PageSizePoints(size); }
+            catch (ArgumentException e) { throw new BuildInputException(e.Message); }
         }
 
         var chapterSources = InputResolver.Resolve(options.Inputs, diagnostics);
@@ -102,6 +109,26 @@ public static class BookCompiler
             progress?.Report(new BuildProgress("epub", 1, 1));
             outputs.Add(new OutputFile("epub", Path.GetFullPath(path), bytes));
             timings["epub"] = Lap(clock);
+        }
+        if (options.Formats.HasFlag(OutputFormats.Pdf))
+        {
+            var theme = PdfTheme.Load(Path.Combine(options.StylesDirectory, "pdf-theme.json"));
+            var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize);
+            var path = Path.Combine(options.OutputDirectory, name + ".pdf");
+            progress?.Report(new BuildProgress("pdf", 0, 1));
+            PdfResult? pdf = null;
+            try
+            {
+                var bytes = AtomicFile.Write(path, s => pdf = PdfWriter.Write(book, images, fonts, pdfOptions, s, cancellationToken), cancellationToken);
+                outputs.Add(new OutputFile("pdf", Path.GetFullPath(path), bytes));
+            }
+            catch (LayoutException e)
+            {
+                throw new BuildInputException($"the PDF cannot be laid out: {e.Message}");
+            }
+            progress?.Report(new BuildProgress("pdf", 1, 1));
+            timings["pdf"] = Lap(clock);
+            timings["pdfPages"] = pdf?.Pages ?? 0;
         }
         timings["total"] = total.ElapsedMilliseconds;
         using (var self = Process.GetCurrentProcess()) timings["peakMemoryMB"] = self.PeakWorkingSet64 / (1024 * 1024);

@@ -42,6 +42,9 @@ public sealed record BuildOptions
     /// <summary>Apply the IDPF font obfuscation to the fonts embedded in the EPUB.</summary>
     public bool ObfuscateFonts { get; init; }
 
+    /// <summary>The PDF page size (A4, A5, B5, Letter, ereader, WxHmm); null for the theme's.</summary>
+    public string? PageSize { get; init; }
+
     /// <summary>Any image that cannot be put in the book stops the build.</summary>
     public bool Strict { get; init; }
 

@@ -1,0 +1,199 @@
+using System.Globalization;
+using EbookBuilder.Model.Assets;
+using EbookBuilder.Model.Document;
+using EbookBuilder.Pdf.Layout;
+using EbookBuilder.Pdf.Typesetting;
+using SkiaSharp;
+
+namespace EbookBuilder.Pdf;
+
+/// <summary>
+/// Turns the book into the flow of layout elements, one small method per node type (Markdig's
+/// renderer model): cover, contents, and per chapter an opening, then per article a title, a
+/// meta line and its blocks. Built afresh for each pass, since elements keep paging state.
+/// </summary>
+internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, PdfTheme theme, PageGeometry geometry)
+{
+    private readonly SKColor _text = SKColor.Parse(theme.TextColor);
+    private readonly SKColor _meta = SKColor.Parse(theme.MetaColor);
+    private readonly SKColor _rule = SKColor.Parse(theme.RuleColor);
+    private readonly SKColor _link = SKColor.Parse(theme.LinkColor);
+    private readonly bool _chinese = book.Metadata.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    private float Width => geometry.ContentWidth;
+    private float Em => theme.BodySize;
+
+    public static string ChapterDestination(int chapter) => $"c{chapter + 1}";
+
+    public static string ArticleDestination(int chapter, int article) => $"c{chapter + 1}a{article + 1}";
+
+    /// <summary>The elements; <paramref name="pages"/> gives the contents its page numbers (null in the first pass).</summary>
+    public List<Element> Build(IReadOnlyDictionary<string, (int Page, float Y)>? pages)
+    {
+        var elements = new List<Element> { Cover(), new PageBreakElement(book.Metadata.Title) };
+        Contents(elements, pages);
+        for (var c = 0; c < book.Chapters.Count; c++)
+        {
+            var chapter = book.Chapters[c];
+            elements.Add(new PageBreakElement(chapter.Title));
+            elements.Add(new DestinationElement(ChapterDestination(c), chapter.Title, 0));
+            elements.Add(new TextElement(Layout([new TextSpan(chapter.Title)], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f)),
+                Em * 2, Em * 1.5f, 0, $"chapter title '{chapter.Title}'", keepWithNext: true));
+            for (var a = 0; a < chapter.Articles.Count; a++) Article(elements, chapter.Articles[a], ArticleDestination(c, a));
+        }
+        return elements;
+    }
+
+    private Element Cover()
+    {
+        var blocks = new List<(TextLayout, float)>
+        {
+            (Layout([new TextSpan(book.Metadata.Title)], Style(theme.ChapterTitleSize * 1.4f, TextAlign.Center, bold: true, lineHeight: 1.3f)), 0),
+        };
+        var dates = book.Articles.Select(a => a.Date).OfType<DateOnly>().ToList();
+        if (dates.Count > 0)
+        {
+            var range = dates.Min() == dates.Max() ? FormatDate(dates.Min()) : $"{FormatDate(dates.Min())} — {FormatDate(dates.Max())}";
+            blocks.Add((Layout([new TextSpan(range)], Style(theme.BodySize, TextAlign.Center, color: _meta)), Em));
+        }
+        if (book.Metadata.Authors.Count > 0)
+            blocks.Add((Layout([new TextSpan(string.Join("、", book.Metadata.Authors))], Style(theme.BodySize, TextAlign.Center)), Em * 0.5f));
+        blocks.Add((Layout([new TextSpan(string.Join("　·　", book.Chapters.Select(c => c.Title)))], Style(theme.BodySize, TextAlign.Center, color: _meta)), Em * 2));
+        return new CoverElement(blocks, geometry.ContentHeight, _rule);
+    }
+
+    private void Contents(List<Element> elements, IReadOnlyDictionary<string, (int Page, float Y)>? pages)
+    {
+        elements.Add(new TextElement(Layout([new TextSpan(_chinese ? "目录" : "Contents")], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f)),
+            Em * 2, Em * 1.5f, 0, "contents title"));
+        var numberStyle = Style(theme.BodySize, TextAlign.Left);
+        var numberBox = Layout([new TextSpan("0000")], numberStyle).LineWidth(0);
+        var dot = Layout([new TextSpan(".")], Style(theme.BodySize, TextAlign.Left, color: _meta));
+        for (var c = 0; c < book.Chapters.Count; c++)
+        {
+            Entry(book.Chapters[c].Title, ChapterDestination(c), bold: true, inset: 0, Em * 0.6f);
+            for (var a = 0; a < book.Chapters[c].Articles.Count; a++)
+                Entry(book.Chapters[c].Articles[a].Title, ArticleDestination(c, a), bold: false, inset: Em, 0);
+        }
+
+        void Entry(string title, string destination, bool bold, float inset, float spaceBefore)
+        {
+            var page = pages is not null && pages.TryGetValue(destination, out var at) ? at.Page : 0;
+            var style = Style(theme.BodySize, TextAlign.Left, bold: bold, lineHeight: 1.6f);
+            var titleLayout = new TextLayout([new TextSpan(title)], style, Width - inset - numberBox - Em * 1.5f, fonts);
+            var number = Layout([new TextSpan(TocEntryElement.Format(page))], numberStyle with { Align = TextAlign.Right }, numberBox);
+            elements.Add(new TocEntryElement(titleLayout, number, dot, numberBox, inset, spaceBefore, destination));
+        }
+    }
+
+    private void Article(List<Element> elements, Article article, string destination)
+    {
+        var name = $"article '{article.Title}' ({article.Source.File})";
+        elements.Add(new DestinationElement(destination, article.Title, 1));
+        elements.Add(new TextElement(Layout([new TextSpan(article.Title)], Style(theme.ArticleTitleSize, TextAlign.Left, bold: true, lineHeight: 1.45f)),
+            Em * 0.8f, Em * 0.3f, 0, name, keepWithNext: true));
+        var meta = new List<TextSpan>();
+        if (!string.IsNullOrEmpty(article.Publisher)) meta.Add(new TextSpan(article.Publisher));
+        if (article.Date is { } date) meta.Add(new TextSpan((meta.Count > 0 ? " · " : "") + FormatDate(date)));
+        if (article.SourceUrl is { } url)
+        {
+            if (meta.Count > 0) meta.Add(new TextSpan(" · "));
+            meta.Add(new TextSpan(_chinese ? "原文" : "Original", Link: url));
+        }
+        if (meta.Count > 0)
+            elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta)), 0, Em * 0.9f, 0, name, keepWithNext: true));
+        Blocks(elements, article.Blocks, 0, name);
+        elements.Add(new RuleElement(_rule, Em * 0.9f, 0.2f));
+    }
+
+    private void Blocks(List<Element> elements, IReadOnlyList<Block> blocks, float inset, string name)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case Paragraph p:
+                    elements.Add(new TextElement(Layout(Spans(p.Content), Style(theme.BodySize, TextAlign.Justify, indent: inset > 0 ? 0 : theme.FirstLineIndentEm), Width - inset),
+                        0, Em * theme.ParagraphSpacingEm, inset, name));
+                    break;
+                case Heading h:
+                    elements.Add(new TextElement(Layout(Spans(h.Content), Style(theme.HeadingSize, TextAlign.Left, bold: true, lineHeight: 1.5f), Width - inset),
+                        Em * 0.8f, Em * 0.3f, inset, name, keepWithNext: true));
+                    break;
+                case Figure f:
+                    Figure(elements, f, name);
+                    break;
+                case Quote q:
+                    Blocks(elements, q.Blocks, inset + Em * 2, name);
+                    break;
+                case ListBlock l:
+                    for (var i = 0; i < l.Items.Count; i++)
+                    {
+                        var marker = l.Ordered ? $"{i + 1}. " : "• ";
+                        var first = l.Items[i].FirstOrDefault();
+                        if (first is Paragraph para)
+                        {
+                            elements.Add(new TextElement(Layout([new TextSpan(marker), .. Spans(para.Content)], Style(theme.BodySize, TextAlign.Justify), Width - inset - Em),
+                                0, Em * 0.2f, inset + Em, name));
+                            Blocks(elements, l.Items[i].Skip(1).ToList(), inset + Em * 2, name);
+                        }
+                        else Blocks(elements, l.Items[i], inset + Em * 2, name);
+                    }
+                    break;
+                case Table t:
+                    foreach (var row in t.Rows)
+                    {
+                        var spans = new List<TextSpan>();
+                        foreach (var cell in row.Cells)
+                        {
+                            if (spans.Count > 0) spans.Add(new TextSpan("　｜　"));
+                            spans.AddRange(Spans(cell.Content).Select(s => s with { Bold = s.Bold || cell.IsHeader }));
+                        }
+                        elements.Add(new TextElement(Layout(spans, Style(theme.BodySize * 0.9f, TextAlign.Left), Width - inset), 0, Em * 0.3f, inset, name));
+                    }
+                    break;
+                case Rule:
+                    elements.Add(new RuleElement(_rule, Em * 0.6f));
+                    break;
+            }
+        }
+    }
+
+    private void Figure(List<Element> elements, Figure figure, string name)
+    {
+        var asset = figure.Image is { } image ? images.Find(image.Location) : null;
+        var drawable = asset is not null && asset.MediaType != "image/svg+xml" && asset.Width > 0;
+        var caption = Spans(figure.Caption);
+        if (figure.Image is not null && !drawable) caption.Add(new TextSpan(_chinese ? "（图片未能收录）" : " (image not available)"));
+        var captionLayout = caption.Count > 0 ? Layout(caption, Style(theme.CaptionSize, TextAlign.Center, color: _meta, lineHeight: 1.5f)) : null;
+        if (!drawable && captionLayout is null) return;
+        elements.Add(new FigureElement(drawable ? asset!.Width : 0, drawable ? asset!.Height : 0,
+            () => drawable ? SKImage.FromEncodedData(asset!.Bytes) : null,
+            geometry.ContentHeight * theme.FigureMaxHeightRatio, theme.ImageDpi, captionLayout, Em * 0.6f, $"a figure of {name}"));
+    }
+
+    private static List<TextSpan> Spans(IReadOnlyList<Inline> inlines, bool bold = false, string? link = null)
+    {
+        var spans = new List<TextSpan>();
+        foreach (var inline in inlines)
+        {
+            switch (inline)
+            {
+                case Text t: spans.Add(new TextSpan(t.Value, bold, link)); break;
+                case Strong s: spans.AddRange(Spans(s.Children, true, link)); break;
+                case Emphasis e: spans.AddRange(Spans(e.Children, bold, link)); break;
+                case Link l: spans.AddRange(Spans(l.Children, bold, l.Url)); break;
+                case LineBreak: spans.Add(new TextSpan(null)); break;
+            }
+        }
+        return spans;
+    }
+
+    private TextLayout Layout(IReadOnlyList<TextSpan> spans, TextStyle style, float? width = null) =>
+        new(spans, style, width ?? Width, fonts);
+
+    private TextStyle Style(float size, TextAlign align, bool bold = false, SKColor? color = null, float? lineHeight = null, float indent = 0) =>
+        new(size, color ?? _text, lineHeight ?? theme.LineHeight, indent * size, align, bold, _link);
+
+    private string FormatDate(DateOnly date) =>
+        _chinese ? $"{date.Year}年{date.Month}月{date.Day}日" : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,32 @@
+using EbookBuilder.Pdf.Typesetting;
+using SkiaSharp;
+
+namespace EbookBuilder.Pdf.Layout;
+
+/// <summary>A typeset title page: the title a third of the way down, then the subtitle (dates) and the chapter names, centred.</summary>
+internal sealed class CoverElement(IReadOnlyList<(TextLayout Layout, float SpaceBefore)> blocks, float pageContentHeight, SKColor rule) : Element
+{
+    public override string Description => "cover";
+
+    public override Plan Measure(float width, float height) => new(PlanKind.Full, Math.Min(height, pageContentHeight));
+
+    public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
+    {
+        var top = y + pageContentHeight * 0.28f;
+        var first = true;
+        foreach (var (layout, spaceBefore) in blocks)
+        {
+            top += spaceBefore;
+            var ascent = layout.Style.Size * 0.88f + (layout.LineHeight - layout.Style.Size) / 2;
+            for (var i = 0; i < layout.Lines.Count; i++) layout.DrawLine(canvas, i, x, top + i * layout.LineHeight + ascent);
+            top += layout.Lines.Count * layout.LineHeight;
+            if (first)
+            {
+                canvas.DrawLine(new SKPoint(x + width * 0.3f, top + 8), new SKPoint(x + width * 0.7f, top + 8), rule, 0.8f);
+                top += 16;
+                first = false;
+            }
+        }
+        return Math.Min(height, pageContentHeight);
+    }
+}

@@ -1,0 +1,22 @@
+namespace EbookBuilder.Pdf.Layout;
+
+/// <summary>
+/// A layout element (QuestPDF's model): Measure is free of side effects and says whether the
+/// element fits the space left on the page; Draw draws what Measure promised and, for a partial
+/// fit, remembers where it stopped. <see cref="Description"/> names it in errors.
+/// </summary>
+internal abstract class Element
+{
+    public abstract Plan Measure(float width, float height);
+
+    /// <summary>Draws at (x, y) what <see cref="Measure"/> planned for this height; returns the height used.</summary>
+    public abstract float Draw(IPageCanvas canvas, float x, float y, float width, float height);
+
+    /// <summary>Keep on the same page as the start of the next element (headings, titles).</summary>
+    public virtual bool KeepWithNext => false;
+
+    /// <summary>The least height this element needs at a page's bottom (a heading's next: two lines).</summary>
+    public virtual float MinimumHeight(float width) => Measure(width, float.MaxValue).Height;
+
+    public abstract string Description { get; }
+}

@@ -1,0 +1,110 @@
+namespace EbookBuilder.Pdf.Layout;
+
+/// <summary>
+/// Flows elements down pages: each element is measured against the space left; a full fit is
+/// drawn, a partial fit is drawn and continued on the next page, a non-fit moves to the next page.
+/// Elements that keep with the next one move with it. An element that does not fit an empty
+/// page is an error naming it, never a loop. Pages go to the sink as soon as they are full.
+/// </summary>
+internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int firstPage)
+{
+    private IPageCanvas? _canvas;
+    private float _y;
+    private bool _empty = true;
+    private bool _opening;
+    private string? _runningTitle;
+
+    public int PageNumber { get; private set; } = firstPage - 1;
+
+    /// <summary>Where each destination landed: page number and y.</summary>
+    public Dictionary<string, (int Page, float Y)> Destinations { get; } = [];
+
+    public void Run(IReadOnlyList<Element> elements, string? runningTitle)
+    {
+        _runningTitle = runningTitle;
+        for (var i = 0; i < elements.Count; i++)
+        {
+            var element = elements[i];
+            if (element is PageBreakElement pageBreak)
+            {
+                if (_canvas is not null) FinishPage();
+                _opening = true;
+                if (pageBreak.ChapterTitle is not null) _runningTitle = pageBreak.ChapterTitle;
+                continue;
+            }
+            Place(elements, i);
+        }
+        if (_canvas is not null) FinishPage();
+    }
+
+    private void Place(IReadOnlyList<Element> elements, int index)
+    {
+        var element = elements[index];
+        var width = geometry.ContentWidth;
+        for (var attempts = 0; ; attempts++)
+        {
+            EnsurePage();
+            var available = geometry.Height - geometry.Bottom - _y;
+            if (element.KeepWithNext && !_empty && !FitsWithFollowers(elements, index, available))
+            {
+                NewPage();
+                continue;
+            }
+            var plan = element.Measure(width, available);
+            switch (plan.Kind)
+            {
+                case PlanKind.Full:
+                    if (element is DestinationElement destination) Destinations[destination.Name] = (PageNumber, _y);
+                    _y += element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available);
+                    if (plan.Height > 0) _empty = false;
+                    return;
+                case PlanKind.Partial:
+                    element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available);
+                    NewPage();
+                    continue;
+                default:
+                    if (_empty || attempts > 2)
+                        throw new LayoutException($"{element.Description} does not fit on an empty page ({plan.Reason})");
+                    NewPage();
+                    continue;
+            }
+        }
+    }
+
+    /// <summary>A title, its meta line and the first two lines of what follows must fit together.</summary>
+    private bool FitsWithFollowers(IReadOnlyList<Element> elements, int index, float available)
+    {
+        var width = geometry.ContentWidth;
+        var needed = 0f;
+        for (var i = index; i < elements.Count && elements[i] is not PageBreakElement; i++)
+        {
+            var element = elements[i];
+            if (!element.KeepWithNext) return needed + element.MinimumHeight(width) <= available + 0.01f;
+            needed += element.Measure(width, float.MaxValue).Height;
+        }
+        return needed <= available + 0.01f;
+    }
+
+    private void EnsurePage()
+    {
+        if (_canvas is not null) return;
+        PageNumber++;
+        _canvas = sink.BeginPage(PageNumber);
+        _y = geometry.Top;
+        _empty = true;
+    }
+
+    private void NewPage()
+    {
+        FinishPage();
+        EnsurePage();
+    }
+
+    private void FinishPage()
+    {
+        EnsurePage();
+        sink.EndPage(new PageInfo(PageNumber, _runningTitle, _opening), _canvas!);
+        _canvas = null;
+        _opening = false;
+    }
+}

@@ -1,0 +1,56 @@
+using EbookBuilder.Pdf.Typesetting;
+
+namespace EbookBuilder.Pdf.Layout;
+
+/// <summary>
+/// A paragraph, heading, caption or meta line. Splits across pages line by line, keeping at least
+/// two lines at the bottom of a page and two at the top of the next (orphans and widows).
+/// </summary>
+internal sealed class TextElement(TextLayout layout, float spaceBefore, float spaceAfter, float inset, string description, bool keepWithNext = false)
+    : Element
+{
+    private const int MinLines = 2;
+    private int _next; // paging state: the first line not yet drawn
+
+    public TextLayout Layout => layout;
+
+    public override bool KeepWithNext => keepWithNext;
+
+    public override string Description => description;
+
+    private float Before => _next == 0 ? spaceBefore : 0;
+
+    public override Plan Measure(float width, float height)
+    {
+        var remaining = layout.Lines.Count - _next;
+        if (remaining == 0) return new Plan(PlanKind.Full, 0);
+        var lineHeight = layout.LineHeight;
+        var fit = (int)Math.Min(int.MaxValue / 2, Math.Floor((height - Before + 0.01f) / lineHeight));
+        if (fit >= remaining)
+        {
+            // The space after may fall off the page's end; the lines may not.
+            return new Plan(PlanKind.Full, Math.Min(Before + remaining * lineHeight + spaceAfter, height));
+        }
+        if (remaining <= MinLines || fit < MinLines) return Plan.Wrap(fit <= 0 ? "no room for a line" : "fewer than two lines would stay on the page");
+        if (remaining - fit < MinLines) fit = remaining - MinLines; // leave two lines for the next page
+        if (fit < MinLines) return Plan.Wrap("a widow or orphan line would result");
+        return new Plan(PlanKind.Partial, Before + fit * lineHeight);
+    }
+
+    public override float MinimumHeight(float width) =>
+        Before + Math.Min(MinLines, layout.Lines.Count - _next) * layout.LineHeight;
+
+    public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
+    {
+        var plan = Measure(width, height);
+        if (plan.Kind == PlanKind.Wrap) return 0;
+        var top = y + Before;
+        var lineHeight = layout.LineHeight;
+        var count = plan.Kind == PlanKind.Full ? layout.Lines.Count - _next : (int)Math.Round((plan.Height - Before) / lineHeight);
+        // Baseline: centre the font's em box in the line's leading.
+        var ascent = layout.Style.Size * 0.88f + (lineHeight - layout.Style.Size) / 2;
+        for (var i = 0; i < count; i++) layout.DrawLine(canvas, _next + i, x + inset, top + i * lineHeight + ascent);
+        _next += count;
+        return plan.Height;
+    }
+}

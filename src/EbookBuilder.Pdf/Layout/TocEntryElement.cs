@@ -1,0 +1,34 @@
+using System.Globalization;
+using EbookBuilder.Pdf.Typesetting;
+using SkiaSharp;
+
+namespace EbookBuilder.Pdf.Layout;
+
+/// <summary>A table-of-contents line: the title (wrapping if long), dot leaders, the page number, and a link to the place.</summary>
+internal sealed class TocEntryElement(TextLayout title, TextLayout number, TextLayout dot, float numberBox, float inset, float spaceBefore, string destination) : Element
+{
+    public override string Description => $"contents entry '{title.Text}'";
+
+    private float Height => spaceBefore + title.Lines.Count * title.LineHeight;
+
+    public override Plan Measure(float width, float height) => Height <= height + 0.01f ? new Plan(PlanKind.Full, Height) : Plan.Wrap("no room");
+
+    public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
+    {
+        var ascent = title.Style.Size * 0.88f + (title.LineHeight - title.Style.Size) / 2;
+        var top = y + spaceBefore;
+        for (var i = 0; i < title.Lines.Count; i++) title.DrawLine(canvas, i, x + inset, top + i * title.LineHeight + ascent);
+        var lastBaseline = top + (title.Lines.Count - 1) * title.LineHeight + ascent;
+        var right = x + width;
+        number.DrawLine(canvas, 0, right - numberBox, lastBaseline);
+        // Leaders: dots from the end of the title to the number.
+        var from = x + inset + title.LineWidth(title.Lines.Count - 1) + dot.Style.Size;
+        var to = right - number.LineWidth(0) - dot.Style.Size / 2;
+        var step = dot.LineWidth(0) * 2;
+        for (var dx = from; dx + step <= to && step > 0; dx += step) dot.DrawLine(canvas, 0, dx, lastBaseline);
+        canvas.LinkTo(new SKRect(x, top, right, top + title.Lines.Count * title.LineHeight), destination);
+        return Height;
+    }
+
+    public static string Format(int page) => page > 0 ? page.ToString(CultureInfo.InvariantCulture) : "000";
+}

@@ -1,0 +1,42 @@
+namespace EbookBuilder.Pdf.Typesetting;
+
+/// <summary>
+/// Character classes for Chinese line breaking and spacing (W3C clreq, UAX #14 in spirit): which
+/// characters may not start a line, which may not end one, which are full-width.
+/// </summary>
+internal static class CharClass
+{
+    /// <summary>Closing punctuation and pause marks: never at the start of a line.</summary>
+    private const string NoStart = "，。、；：？！）」』】》〉〕〗｝］”’…‥·・％%‰℃,.;:?!)]}>｡､〟ゝゞーぁぃぅぇぉっゃゅょァィゥェォッャュョ";
+
+    /// <summary>Opening punctuation: never at the end of a line.</summary>
+    private const string NoEnd = "（「『【《〈〔〖｛［“‘([{<〝";
+
+    /// <summary>Full-width punctuation whose blank half is on the right (compressible before another mark).</summary>
+    private const string ClosingHalfBlank = "，。、；：？！）」』】》〉〕〗｝］”’";
+
+    /// <summary>Full-width punctuation whose blank half is on the left.</summary>
+    private const string OpeningHalfBlank = "（「『【《〈〔〖｛［“‘";
+
+    public static bool IsNoStart(int c) => c < 0x10000 && NoStart.Contains((char)c);
+
+    public static bool IsNoEnd(int c) => c < 0x10000 && NoEnd.Contains((char)c);
+
+    public static bool IsClosingPunct(int c) => c < 0x10000 && ClosingHalfBlank.Contains((char)c);
+
+    public static bool IsOpeningPunct(int c) => c < 0x10000 && OpeningHalfBlank.Contains((char)c);
+
+    /// <summary>East Asian wide characters: each is its own unit for line breaking.</summary>
+    public static bool IsWide(int c) =>
+        c is >= 0x2E80 and <= 0x2FDF or >= 0x3000 and <= 0x303F or >= 0x3040 and <= 0x30FF or >= 0x3100 and <= 0x312F
+            or >= 0x31A0 and <= 0x33FF or >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF
+            or >= 0xFE30 and <= 0xFE4F or >= 0xFF01 and <= 0xFF60 or >= 0xFFE0 and <= 0xFFE6 or >= 0x20000 and <= 0x3FFFF
+            or 0x2014 or 0x2026 or 0x201C or 0x201D or 0x2018 or 0x2019 or 0x00B7;
+
+    /// <summary>Han ideographs and kana (not punctuation): where a quarter-em meets Latin letters and digits.</summary>
+    public static bool IsIdeograph(int c) =>
+        c is >= 0x3400 and <= 0x4DBF or >= 0x4E00 and <= 0x9FFF or >= 0xF900 and <= 0xFAFF or >= 0x20000 and <= 0x3FFFF
+            or >= 0x3040 and <= 0x30FF;
+
+    public static bool IsLatinOrDigit(int c) => c < 0x2E80 && (char.IsLetterOrDigit((char)c) || c is >= 0x00C0 and <= 0x024F);
+}

@@ -1,0 +1,124 @@
+using EbookBuilder.Model.Assets;
+using HarfBuzzSharp;
+using SkiaSharp;
+using HbFont = HarfBuzzSharp.Font;
+
+namespace EbookBuilder.Pdf.Typesetting;
+
+/// <summary>
+/// The subset faces of the book, loaded twice over the same bytes: for HarfBuzz (shaping: glyph
+/// ids of the subset) and for Skia (drawing: Skia embeds exactly these bytes). A character is drawn
+/// with the first face of the chain that has it; bold text with the bold face where it has it.
+/// Shaping results of single characters and words are cached, since news text repeats itself.
+/// </summary>
+internal sealed class FontSet : IDisposable
+{
+    internal sealed class Face : IDisposable
+    {
+        private readonly Blob _blob;
+        private readonly HarfBuzzSharp.Face _face;
+        public readonly HbFont Font;
+        public readonly SKTypeface Typeface;
+        public readonly IReadOnlySet<int> Codepoints;
+        public readonly int UnitsPerEm;
+        public readonly int Id;
+
+        public Face(int id, FontAsset asset)
+        {
+            Id = id;
+            // Duplicate mode: HarfBuzz copies the bytes into memory it owns, tied to the blob's own
+            // lifetime. (Blob.FromStream's copy was freed under us by the garbage collector in a
+            // long build, and shaping then read another font's tables.)
+            var pin = System.Runtime.InteropServices.GCHandle.Alloc(asset.Bytes, System.Runtime.InteropServices.GCHandleType.Pinned);
+            try
+            {
+                _blob = new Blob(pin.AddrOfPinnedObject(), asset.Bytes.Length, MemoryMode.Duplicate);
+            }
+            finally
+            {
+                pin.Free();
+            }
+            _face = new HarfBuzzSharp.Face(_blob, 0);
+            UnitsPerEm = _face.UnitsPerEm;
+            Font = new HbFont(_face);
+            Font.SetScale(UnitsPerEm, UnitsPerEm);
+            Typeface = SKTypeface.FromData(SKData.CreateCopy(asset.Bytes)) ?? throw new InvalidOperationException($"Skia cannot read the subset of {asset.Family}");
+            Codepoints = asset.Codepoints;
+        }
+
+        public void Dispose()
+        {
+            Font.Dispose();
+            _face.Dispose();
+            _blob.Dispose();
+            Typeface.Dispose();
+        }
+    }
+
+    /// <summary>A shaped piece of text in one face: glyph ids and advances in font units, and each glyph's UTF-16 cluster.</summary>
+    internal sealed record Shaped(ushort[] Glyphs, int[] Advances, int[] Offsets, int[] Clusters, int Width);
+
+    private readonly List<Face> _regular = [];
+    private readonly Face? _bold;
+    private readonly Dictionary<(int Face, string Text), Shaped> _cache = [];
+    private readonly HarfBuzzSharp.Buffer _buffer = new();
+
+    public FontSet(FontBag fonts)
+    {
+        var id = 0;
+        foreach (var asset in fonts.Faces.OrderBy(f => f.Slot))
+        {
+            var face = new Face(id++, asset);
+            if (asset.Weight >= 700) _bold = face;
+            else _regular.Add(face);
+        }
+        if (_regular.Count == 0) throw new InvalidOperationException("the PDF needs at least one embedded font; do not pass --no-fonts with --format pdf");
+    }
+
+    public IEnumerable<Face> Faces => _bold is null ? _regular : _regular.Append(_bold);
+
+    /// <summary>The face that draws <paramref name="codepoint"/>: bold if asked and it has it, else the first of the chain that has it.</summary>
+    public Face For(int codepoint, bool bold)
+    {
+        if (bold && _bold is not null && _bold.Codepoints.Contains(codepoint)) return _bold;
+        foreach (var face in _regular)
+        {
+            if (face.Codepoints.Contains(codepoint)) return face;
+        }
+        return _regular[0]; // uncovered: reported already; drawn as the font's .notdef
+    }
+
+    public Shaped Shape(Face face, string text)
+    {
+        if (_cache.TryGetValue((face.Id, text), out var cached)) return cached;
+        _buffer.ClearContents();
+        _buffer.AddUtf16(text);
+        _buffer.GuessSegmentProperties();
+        _buffer.Language = new Language("zh-Hans");
+        face.Font.Shape(_buffer);
+        var infos = _buffer.GlyphInfos;
+        var positions = _buffer.GlyphPositions;
+        var glyphs = new ushort[infos.Length];
+        var advances = new int[infos.Length];
+        var offsets = new int[infos.Length];
+        var clusters = new int[infos.Length];
+        var width = 0;
+        for (var i = 0; i < infos.Length; i++)
+        {
+            glyphs[i] = (ushort)infos[i].Codepoint;
+            clusters[i] = (int)infos[i].Cluster;
+            advances[i] = positions[i].XAdvance;
+            offsets[i] = positions[i].XOffset;
+            width += positions[i].XAdvance;
+        }
+        var shaped = new Shaped(glyphs, advances, offsets, clusters, width);
+        _cache[(face.Id, text)] = shaped;
+        return shaped;
+    }
+
+    public void Dispose()
+    {
+        _buffer.Dispose();
+        foreach (var face in Faces) face.Dispose();
+    }
+}

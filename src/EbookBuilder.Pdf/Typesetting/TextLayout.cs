@@ -1,0 +1,306 @@
+using System.Text;
+using EbookBuilder.Pdf.Layout;
+using SkiaSharp;
+
+namespace EbookBuilder.Pdf.Typesetting;
+
+/// <summary>
+/// Paragraph text broken into lines. Units are single Chinese characters (and marks), Latin words
+/// and spaces; a line may break between units except before a closing mark or after an opening one
+/// (clreq kinsoku); Latin words and numbers stay whole unless one is longer than the line. Adjacent
+/// full-width marks share one blank (。」 ，「), a quarter em separates Chinese from Latin and digits,
+/// and justified lines spread their slack over the gaps between units; last lines are not stretched.
+/// </summary>
+internal sealed class TextLayout
+{
+    internal sealed class Unit
+    {
+        public required string Text;
+        public required FontSet.Face Face;
+        public required FontSet.Shaped Shaped;
+        public float Width;
+        public float Shift;
+        public float GapAfter;
+        public bool IsSpace;
+        public bool IsBreak;
+        public bool Bold;
+        public string? Link;
+        public int First;
+        public int Last;
+    }
+
+    internal sealed record Line(int Start, int End, float Natural, bool Justify, float Indent);
+
+    /// <summary>
+    /// How much of the shared blank between two full-width marks is taken out, in em. clreq's full
+    /// compression is half an em; text extractors (poppler's pdftotext among them) read a glyph that
+    /// overlaps the one before by 0.3 em or more as a new line, so copying 。」 would break the text.
+    /// A quarter em closes most of the double gap and keeps the text whole.
+    /// </summary>
+    private const float Compression = 0.25f;
+
+    private readonly List<Unit> _units = [];
+    private readonly List<Line> _lines = [];
+    private readonly TextStyle _style;
+    private readonly float _width;
+
+    public TextLayout(IReadOnlyList<TextSpan> spans, TextStyle style, float width, FontSet fonts)
+    {
+        _style = style;
+        _width = width;
+        BuildUnits(spans, fonts);
+        Adjust();
+        BreakLines();
+    }
+
+    public IReadOnlyList<Line> Lines => _lines;
+
+    public TextStyle Style => _style;
+
+    public float LineHeight => _style.Leading;
+
+    /// <summary>The plain text of the layout (for descriptions in errors).</summary>
+    public string Text => string.Concat(_units.Where(u => !u.IsBreak).Select(u => u.Text));
+
+    private float Scale(FontSet.Face face) => _style.Size / face.UnitsPerEm;
+
+    private void BuildUnits(IReadOnlyList<TextSpan> spans, FontSet fonts)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Text is null)
+            {
+                var face = fonts.For(' ', false);
+                _units.Add(new Unit { Text = "", Face = face, Shaped = fonts.Shape(face, " "), IsBreak = true });
+                continue;
+            }
+            var bold = span.Bold || _style.Bold;
+            var word = new StringBuilder();
+            void FlushWord()
+            {
+                if (word.Length == 0) return;
+                var text = word.ToString();
+                word.Clear();
+                var first = char.ConvertToUtf32(text, 0);
+                var face = fonts.For(first, bold);
+                // A word in one face if that face has all of it; else letter by letter.
+                if (text.EnumerateRunes().All(r => face.Codepoints.Contains(r.Value))) Add(text, face, span, bold, fonts);
+                else foreach (var rune in text.EnumerateRunes()) Add(rune.ToString(), fonts.For(rune.Value, bold), span, bold, fonts);
+            }
+            foreach (var rune in span.Text.EnumerateRunes())
+            {
+                if (Rune.IsWhiteSpace(rune) && rune.Value != 0x3000)
+                {
+                    FlushWord();
+                    if (_units.Count > 0 && (_units[^1].IsSpace || _units[^1].IsBreak)) continue;
+                    var face = fonts.For(' ', bold);
+                    _units.Add(new Unit { Text = " ", Face = face, Shaped = fonts.Shape(face, " "), IsSpace = true, Bold = bold, Link = span.Link });
+                    continue;
+                }
+                if (CharClass.IsWide(rune.Value))
+                {
+                    FlushWord();
+                    Add(rune.ToString(), fonts.For(rune.Value, bold), span, bold, fonts);
+                    continue;
+                }
+                word.Append(rune.ToString());
+            }
+            FlushWord();
+        }
+        foreach (var unit in _units)
+        {
+            unit.Width = unit.Shaped.Width * Scale(unit.Face);
+            if (unit.Text.Length > 0)
+            {
+                unit.First = char.ConvertToUtf32(unit.Text, 0);
+                unit.Last = char.IsLowSurrogate(unit.Text[^1]) && unit.Text.Length >= 2 ? char.ConvertToUtf32(unit.Text, unit.Text.Length - 2) : unit.Text[^1];
+            }
+        }
+    }
+
+    private void Add(string text, FontSet.Face face, TextSpan span, bool bold, FontSet fonts) =>
+        _units.Add(new Unit { Text = text, Face = face, Shaped = fonts.Shape(face, text), Bold = bold, Link = span.Link });
+
+    /// <summary>Punctuation compression and Chinese/Latin spacing.</summary>
+    private void Adjust()
+    {
+        var em = _style.Size;
+        for (var i = 0; i + 1 < _units.Count; i++)
+        {
+            Unit a = _units[i], b = _units[i + 1];
+            if (a.IsSpace || b.IsSpace || a.IsBreak || b.IsBreak) continue;
+            var aFull = a.Width >= 0.9f * em && (CharClass.IsClosingPunct(a.Last) || CharClass.IsOpeningPunct(a.Last));
+            var bFull = b.Width >= 0.9f * em && (CharClass.IsClosingPunct(b.First) || CharClass.IsOpeningPunct(b.First));
+            if (aFull && bFull)
+            {
+                if (CharClass.IsClosingPunct(a.Last)) a.Width -= Compression * em;
+                else if (CharClass.IsOpeningPunct(b.First)) { b.Shift -= Compression * em; b.Width -= Compression * em; }
+                continue;
+            }
+            if ((CharClass.IsIdeograph(a.Last) && CharClass.IsLatinOrDigit(b.First)) || (CharClass.IsLatinOrDigit(a.Last) && CharClass.IsIdeograph(b.First)))
+                a.GapAfter = em / 4;
+        }
+    }
+
+    /// <summary>
+    /// Whether a line may end after unit <paramref name="i"/>. Spaces are looked through: "Luca )"
+    /// may not break at the space either, since the next line would start with the closing mark.
+    /// </summary>
+    private bool CanBreakAfter(int i)
+    {
+        if (i + 1 >= _units.Count) return true;
+        var before = i;
+        while (before >= 0 && _units[before].IsSpace) before--;
+        var after = i + 1;
+        while (after < _units.Count && _units[after].IsSpace) after++;
+        if (before < 0 || after >= _units.Count) return true;
+        Unit a = _units[before], b = _units[after];
+        if (a.IsBreak || b.IsBreak) return true;
+        if (CharClass.IsNoEnd(a.Last) || CharClass.IsNoStart(b.First)) return false;
+        if (a.Text == b.Text && a.Text is "—" or "…") return false; // —— and …… stay whole
+        var spaced = after > before + 1;
+        return spaced || CharClass.IsWide(a.Last) || CharClass.IsWide(b.First);
+    }
+
+    private void BreakLines()
+    {
+        var start = 0;
+        var firstLine = true;
+        while (start < _units.Count)
+        {
+            while (start < _units.Count && _units[start].IsSpace) start++;
+            if (start >= _units.Count) break;
+            var indent = firstLine ? _style.FirstIndent : 0;
+            var available = _width - indent;
+            var x = 0f;
+            var lastBreak = -1;
+            var end = start;
+            var hard = false;
+            for (; end < _units.Count; end++)
+            {
+                var unit = _units[end];
+                if (unit.IsBreak) { hard = true; break; }
+                var overflow = !unit.IsSpace && x + unit.Width > available + 0.01f;
+                if (overflow && end > start)
+                {
+                    if (lastBreak >= start) end = lastBreak + 1;
+                    else if (!SplitWord(end, available - x)) { } // the unit starts the next line
+                    break;
+                }
+                if (overflow && end == start && SplitWord(end, available)) { end++; break; }
+                x += unit.Width + unit.GapAfter;
+                if (CanBreakAfter(end)) lastBreak = end;
+            }
+            var lineEnd = end;
+            while (lineEnd > start && _units[lineEnd - 1].IsSpace) lineEnd--;
+            var natural = 0f;
+            for (var i = start; i < lineEnd; i++) natural += _units[i].Width + (i + 1 < lineEnd ? _units[i].GapAfter : 0);
+            var last = hard || end >= _units.Count;
+            _lines.Add(new Line(start, lineEnd, natural, _style.Align == TextAlign.Justify && !last, indent));
+            start = hard ? end + 1 : end;
+            firstLine = false;
+        }
+    }
+
+    /// <summary>A word wider than the space left (a long URL): split it so the first part fills the line.</summary>
+    private bool SplitWord(int index, float room)
+    {
+        var unit = _units[index];
+        if (unit.Text.Length < 2 || unit.Width <= _width - _style.FirstIndent) return false;
+        var scale = Scale(unit.Face);
+        var width = 0f;
+        var glyph = 0;
+        for (; glyph < unit.Shaped.Glyphs.Length; glyph++)
+        {
+            if (width + unit.Shaped.Advances[glyph] * scale > room) break;
+            width += unit.Shaped.Advances[glyph] * scale;
+        }
+        if (glyph == 0 || glyph >= unit.Shaped.Glyphs.Length) return false;
+        var cut = unit.Shaped.Clusters[glyph];
+        if (cut <= 0 || cut >= unit.Text.Length) return false;
+        Unit Part(string text, int from, int to, float w) => new()
+        {
+            Text = text,
+            Face = unit.Face,
+            Shaped = new FontSet.Shaped(unit.Shaped.Glyphs[from..to], unit.Shaped.Advances[from..to], unit.Shaped.Offsets[from..to],
+                unit.Shaped.Clusters[from..to].Select(c => c - unit.Shaped.Clusters[from]).ToArray(), 0),
+            Width = w,
+            Bold = unit.Bold,
+            Link = unit.Link,
+            First = char.ConvertToUtf32(text, 0),
+            Last = text[^1],
+        };
+        var head = Part(unit.Text[..cut], 0, glyph, width);
+        var tail = Part(unit.Text[cut..], glyph, unit.Shaped.Glyphs.Length, unit.Width - width);
+        _units[index] = head;
+        _units.Insert(index + 1, tail);
+        return true;
+    }
+
+    /// <summary>The width of a line as drawn (justified lines fill the measure).</summary>
+    public float LineWidth(int line) => _lines[line].Justify ? _width - _lines[line].Indent : _lines[line].Natural;
+
+    /// <summary>Draws one line with its baseline at <paramref name="baseline"/>.</summary>
+    public void DrawLine(IPageCanvas canvas, int index, float left, float baseline)
+    {
+        var line = _lines[index];
+        if (line.End <= line.Start) return;
+        var gaps = line.End - line.Start - 1;
+        var extra = line.Justify && gaps > 0 ? (_width - line.Indent - line.Natural) / gaps : 0;
+        if (extra > _style.Size) extra = 0; // too loose to look justified: set it ragged instead
+        var x = left + line.Indent + _style.Align switch
+        {
+            TextAlign.Center => (_width - line.Natural) / 2,
+            TextAlign.Right => _width - line.Natural,
+            _ => 0,
+        };
+        var runStart = line.Start;
+        var positions = new List<float>();
+        for (var i = line.Start; i < line.End; i++)
+        {
+            positions.Add(x + _units[i].Shift);
+            x += _units[i].Width + (i + 1 < line.End ? _units[i].GapAfter + extra : 0);
+        }
+        // Runs of one face, one weight and one link state become one positioned text run each.
+        for (var i = line.Start; i <= line.End; i++)
+        {
+            if (i < line.End && i > runStart && SameRun(_units[i - 1], _units[i])) continue;
+            if (i > runStart) DrawRun(canvas, runStart, i, positions, line.Start, baseline);
+            runStart = i;
+        }
+    }
+
+    private static bool SameRun(Unit a, Unit b) => a.Face == b.Face && a.Link == b.Link;
+
+    private void DrawRun(IPageCanvas canvas, int from, int to, List<float> positions, int lineStart, float baseline)
+    {
+        var face = _units[from].Face;
+        var scale = Scale(face);
+        var glyphs = new List<ushort>();
+        var points = new List<SKPoint>();
+        var clusters = new List<uint>();
+        var text = new StringBuilder();
+        var utf8 = 0;
+        for (var i = from; i < to; i++)
+        {
+            var unit = _units[i];
+            var x = positions[i - lineStart];
+            for (var g = 0; g < unit.Shaped.Glyphs.Length; g++)
+            {
+                glyphs.Add(unit.Shaped.Glyphs[g]);
+                points.Add(new SKPoint(x + unit.Shaped.Offsets[g] * scale, baseline));
+                clusters.Add((uint)(utf8 + Encoding.UTF8.GetByteCount(unit.Text.AsSpan(0, Math.Min(unit.Shaped.Clusters[g], unit.Text.Length)))));
+                x += unit.Shaped.Advances[g] * scale;
+            }
+            text.Append(unit.Text);
+            utf8 += Encoding.UTF8.GetByteCount(unit.Text);
+        }
+        var color = _units[from].Link is not null && _style.LinkColor is { } link ? link : _style.Color;
+        canvas.DrawText(face, _style.Size, color, glyphs.ToArray(), points.ToArray(), text.ToString(), clusters.ToArray());
+        if (_units[from].Link is { } url)
+        {
+            var right = positions[to - 1 - lineStart] + _units[to - 1].Width;
+            canvas.LinkUrl(new SKRect(points[0].X, baseline - _style.Size, right, baseline + _style.Size * 0.25f), url);
+        }
+    }
+}

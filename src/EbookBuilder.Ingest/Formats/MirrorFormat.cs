@@ -17,7 +17,7 @@ internal static partial class MirrorFormat
     [GeneratedRegex(@"^\s*[-=]{3,}\s*$")]
     private static partial Regex RuleLine();
 
-    [GeneratedRegex(@"^#{2,6}(\s|$)")]
+    [GeneratedRegex(@"^ {0,3}#{2,6}(\s|$)")]
     private static partial Regex MarkdownHeadingLine();
 
     [GeneratedRegex(@"原文(?:地址|链接|鏈接|網址|网址)[^：:\n]{0,12}[：:]\s*(?<url>https?://[^\s<>""']+)")]

@@ -89,6 +89,8 @@ internal sealed class TextLayout
             }
             foreach (var rune in span.Text.EnumerateRunes())
             {
+                // Zero-width spaces, joiners and variation selectors have no glyph to draw (a box otherwise).
+                if (Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format || rune.Value is >= 0xFE00 and <= 0xFE0F) continue;
                 if (Rune.IsWhiteSpace(rune) && rune.Value != 0x3000)
                 {
                     FlushWord();

@@ -50,13 +50,26 @@ public sealed class BuildCommandTests
     }
 
     [Fact]
-    public void Pdf_format_is_refused_until_the_engine_lands_and_writes_nothing()
+    public void Format_all_writes_an_epub_and_a_pdf_and_a_pdf_without_fonts_is_refused()
     {
         using var temp = new TempFolder();
-        var (code, _, stderr) = Run("build", Cat1, "-f", "pdf", "-o", temp.Path);
+        Assert.Equal(0, Run("build", Cat1, "-f", "all", "--name", "both", "-o", temp.Path, "--no-images", "--quiet").Code);
+        Assert.True(File.Exists(temp.File("both.epub")));
+        Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(temp.File("both.pdf"))[..5]);
+        var (code, _, stderr) = Run("build", Cat1, "-f", "pdf", "--no-fonts", "--name", "none", "-o", temp.Path);
         Assert.Equal(1, code);
-        Assert.Contains("PDF output is not built yet", stderr);
-        Assert.Empty(Directory.GetFiles(temp.Path));
+        Assert.Contains("--no-fonts", stderr);
+        Assert.False(File.Exists(temp.File("none.pdf")));
+    }
+
+    [Fact]
+    public void An_unknown_page_size_is_a_clear_error()
+    {
+        using var temp = new TempFolder();
+        var (code, _, stderr) = Run("build", Cat1, "-f", "pdf", "--page-size", "A9000", "-o", temp.Path, "--no-images");
+        Assert.Equal(1, code);
+        Assert.Contains("A9000", stderr);
+        Assert.Contains("WxHmm", stderr);
     }
 
     [Fact]

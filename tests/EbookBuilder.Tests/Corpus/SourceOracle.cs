@@ -12,7 +12,7 @@ namespace EbookBuilder.Tests.Corpus;
 /// </summary>
 internal static partial class SourceOracle
 {
-    [GeneratedRegex(@"^#{2,6}(\s|$)")]
+    [GeneratedRegex(@"^ {0,3}#{2,6}(\s|$)")]
     private static partial Regex MirrorLine();
 
     [GeneratedRegex(@"^\s*[-=]{3,}\s*$")]

@@ -12,7 +12,7 @@ internal static class TestBuild
 
     public static BuildResult Run(TempFolder output, IReadOnlyList<string> inputs, string? title = null, string? name = null,
         DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default, ImageOptions? images = null, bool strict = false,
-        FontOptions? fonts = null, bool obfuscateFonts = false) =>
+        FontOptions? fonts = null, bool obfuscateFonts = false, OutputFormats formats = OutputFormats.Epub) =>
         BookCompiler.BuildAsync(new BuildOptions
         {
             Inputs = inputs,
@@ -26,5 +26,6 @@ internal static class TestBuild
             Strict = strict,
             Fonts = fonts,
             ObfuscateFonts = obfuscateFonts,
+            Formats = formats,
         }, null, cancellationToken).GetAwaiter().GetResult();
 }

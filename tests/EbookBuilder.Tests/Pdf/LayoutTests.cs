@@ -1,0 +1,152 @@
+using EbookBuilder.Pdf.Layout;
+using EbookBuilder.Pdf.Typesetting;
+using SkiaSharp;
+
+namespace EbookBuilder.Tests.Pdf;
+
+/// <summary>Layout with the recording canvas: line breaking, justification, page breaks of figures, paragraphs and headings.</summary>
+public sealed class LayoutTests
+{
+    private const string Text =
+        "他说：“我们到了。”她问：“到哪里了？”（这是一个问题。）「好」，『对』。【注意】《书名》〈篇名〉“引号”‘单引’……——结束。" +
+        "新闻报道说，美国总统特朗普（Donald Trump）周五在白宫表示，2020年的经济增长率为3.5%，比预期高。";
+
+    private static readonly TextStyle Body = new(10.5f, SKColors.Black, 1.75f, 21f, TextAlign.Justify);
+
+    private static List<string> Lines(TextLayout layout, out RecordingCanvas canvas)
+    {
+        canvas = new RecordingCanvas();
+        var lines = new List<string>();
+        for (var i = 0; i < layout.Lines.Count; i++)
+        {
+            var before = canvas.Texts.Count;
+            layout.DrawLine(canvas, i, 0, 20 * (i + 1));
+            lines.Add(string.Concat(canvas.Texts.Skip(before).Select(t => t.Text)));
+        }
+        return lines;
+    }
+
+    [Theory]
+    [InlineData(80)]
+    [InlineData(97)]
+    [InlineData(131)]
+    [InlineData(160)]
+    [InlineData(203)]
+    public void No_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(float width)
+    {
+        using var fonts = TestFonts.For(Text);
+        var layout = new TextLayout([new TextSpan(Text)], Body, width, fonts);
+        var lines = Lines(layout, out _);
+        Assert.Equal(Text.Replace(" ", ""), string.Concat(lines).Replace(" ", "")); // nothing lost or doubled
+        foreach (var line in lines)
+        {
+            Assert.DoesNotMatch(@"^[，。、；：？！）」』】》〉”’]", line);
+            Assert.DoesNotMatch(@"[（「『【《〈“‘]$", line);
+        }
+        Assert.DoesNotContain(lines, l => l.StartsWith(")") || l.Contains("Don") && !l.Contains("Donald")); // Latin words stay whole
+    }
+
+    [Fact]
+    public void Justified_lines_fill_the_measure_and_the_last_line_is_not_stretched()
+    {
+        const float width = 150;
+        using var fonts = TestFonts.For(Text);
+        var layout = new TextLayout([new TextSpan(Text)], Body, width, fonts);
+        Lines(layout, out var canvas);
+        Assert.True(layout.Lines.Count > 3);
+        for (var i = 0; i < layout.Lines.Count - 1; i++) Assert.Equal(width - layout.Lines[i].Indent, layout.LineWidth(i), 2);
+        Assert.True(layout.LineWidth(layout.Lines.Count - 1) < width - 10.5f);
+        // The last glyph of a full line ends at the right edge: its position is one em (or less) from it.
+        var firstLineLast = canvas.Texts.Where(t => t.Positions[0].Y == 20).SelectMany(t => t.Positions).Max(p => p.X);
+        Assert.InRange(firstLineLast, width - 10.5f - 0.6f, width - 10.5f * 0.4f);
+        Assert.Equal(21f, layout.Lines[0].Indent); // 2em first-line indent
+    }
+
+    [Fact]
+    public void A_quarter_em_separates_Chinese_from_Latin()
+    {
+        using var fonts = TestFonts.For("中文ABC中文");
+        var spaced = new TextLayout([new TextSpan("中文ABC中文")], Body with { Align = TextAlign.Left, FirstIndent = 0 }, 500, fonts);
+        var plain = new TextLayout([new TextSpan("中文中文")], Body with { Align = TextAlign.Left, FirstIndent = 0 }, 500, fonts);
+        var abc = new TextLayout([new TextSpan("ABC")], Body with { Align = TextAlign.Left, FirstIndent = 0 }, 500, fonts);
+        Assert.Equal(plain.LineWidth(0) + abc.LineWidth(0) + 2 * 10.5f / 4, spaced.LineWidth(0), 2);
+    }
+
+    [Fact]
+    public void Consecutive_full_width_marks_share_their_blank()
+    {
+        using var fonts = TestFonts.For("好。」好");
+        var style = Body with { Align = TextAlign.Left, FirstIndent = 0 };
+        var pair = new TextLayout([new TextSpan("好。」好")], style, 500, fonts);
+        var apart = new TextLayout([new TextSpan("好。好")], style, 500, fonts);
+        Assert.True(pair.LineWidth(0) < apart.LineWidth(0) + 10.5f - 1, "。」 should take less than two full ems");
+    }
+
+    private sealed class Pages : IPageSink
+    {
+        public List<RecordingCanvas> Canvases { get; } = [];
+
+        public IPageCanvas BeginPage(int number)
+        {
+            Canvases.Add(new RecordingCanvas());
+            return Canvases[^1];
+        }
+
+        public void EndPage(PageInfo page, IPageCanvas canvas) { }
+    }
+
+    private static readonly PageGeometry Page = new(300, 300, 20, 20, 20, 20); // 260 x 260 text area
+
+    private static TextElement Paragraph(FontSet fonts, int characters, string name = "paragraph", bool keep = false)
+    {
+        var text = string.Concat(Enumerable.Repeat("这是一段测试用的文字内容", characters / 12 + 1))[..characters];
+        return new TextElement(new TextLayout([new TextSpan(text)], Body with { FirstIndent = 0 }, 260, fonts), 0, 0, 0, name, keep);
+    }
+
+    [Fact]
+    public void A_figure_that_does_not_fit_moves_to_the_next_page_with_its_caption()
+    {
+        using var fonts = TestFonts.For("这是一段测试用的文字内容图注");
+        var caption = new TextLayout([new TextSpan("图注图注")], Body with { Align = TextAlign.Center, FirstIndent = 0 }, 260, fonts);
+        var figure = new FigureElement(400, 300, () => null, 200, 150, caption, 6, "figure");
+        var sink = new Pages();
+        new Paginator(Page, sink, 1).Run([Paragraph(fonts, 24 * 8), figure], null); // 8 lines: about 147 pt used
+        Assert.Equal(2, sink.Canvases.Count);
+        Assert.Contains(sink.Canvases[1].Texts, t => t.Text == "图注图注");
+        Assert.DoesNotContain(sink.Canvases[0].Texts, t => t.Text == "图注图注");
+    }
+
+    [Fact]
+    public void A_split_paragraph_leaves_at_least_two_lines_on_each_page()
+    {
+        using var fonts = TestFonts.For("这是一段测试用的文字内容");
+        var sink = new Pages();
+        // 12 lines fill the page but 1 (260 / 18.375 = 14.1): a 3-line paragraph would leave one line behind.
+        new Paginator(Page, sink, 1).Run([Paragraph(fonts, 24 * 12), Paragraph(fonts, 24 * 3)], null);
+        var lastPage = sink.Canvases[^1].Texts.Select(t => t.Positions[0].Y).Distinct().Count();
+        var firstPageLines = sink.Canvases[0].Texts.Select(t => t.Positions[0].Y).Distinct().Count();
+        Assert.True(lastPage >= 2, $"{lastPage} line(s) on the last page");
+        Assert.True(firstPageLines - 12 is 0 or >= 2, $"{firstPageLines - 12} line(s) of the second paragraph at the bottom of page 1");
+    }
+
+    [Fact]
+    public void A_heading_is_never_left_alone_at_the_bottom_of_a_page()
+    {
+        using var fonts = TestFonts.For("这是一段测试用的文字内容小标题");
+        var heading = new TextElement(new TextLayout([new TextSpan("小标题")], Body with { Bold = true, FirstIndent = 0, Align = TextAlign.Left }, 260, fonts), 0, 0, 0, "heading", keepWithNext: true);
+        var sink = new Pages();
+        new Paginator(Page, sink, 1).Run([Paragraph(fonts, 24 * 13), heading, Paragraph(fonts, 24 * 4)], null); // room for 1 more line only
+        Assert.DoesNotContain(sink.Canvases[0].Texts, t => t.Text == "小标题");
+        Assert.Contains(sink.Canvases[1].Texts, t => t.Text == "小标题");
+    }
+
+    [Fact]
+    public void Content_that_cannot_fit_an_empty_page_is_an_error_naming_it()
+    {
+        using var fonts = TestFonts.For("图注");
+        var caption = new TextLayout([new TextSpan(string.Concat(Enumerable.Repeat("图注", 2000)))], Body with { FirstIndent = 0 }, 260, fonts);
+        var figure = new FigureElement(400, 300, () => null, 200, 150, caption, 6, "a figure of article 'X' (x.md)");
+        var e = Assert.Throws<LayoutException>(() => new Paginator(Page, new Pages(), 1).Run([figure], null));
+        Assert.Contains("article 'X' (x.md)", e.Message);
+    }
+}

@@ -42,8 +42,8 @@ try
     listener.Stop();
 
     Console.WriteLine();
-    Console.WriteLine($"| run | wall s | read ms | images ms | epub ms | articles/s | images/s | peak MB | EPUB MB |");
-    Console.WriteLine($"|---|---|---|---|---|---|---|---|---|");
+    Console.WriteLine($"| run | wall s | read ms | images ms | fonts ms | epub ms | pdf ms | PDF pages | pages/s | articles/s | images/s | peak MB | EPUB MB | PDF MB |");
+    Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     foreach (var run in new[] { cold, warm }) Console.WriteLine(run.Row(articles));
     Console.WriteLine();
     Console.WriteLine($"images: {cold.Images.GetProperty("embedded").GetInt32()} embedded, {cold.Images.GetProperty("converted").GetInt32()} converted, " +
@@ -61,7 +61,7 @@ static Run Build(string name, string work, string cache)
     var report = Path.Combine(work, name.Split(' ')[0] + ".json");
     var cli = Path.Combine(AppContext.BaseDirectory, "ebook.dll");
     var start = new ProcessStartInfo("dotnet", [cli, "build", Path.Combine(work, "pages"), "--title", "基准", "-o", Path.Combine(work, "out"),
-        "--cache-dir", cache, "--report", report, "--quiet"]) { RedirectStandardError = true };
+        "--cache-dir", cache, "--report", report, "--quiet", "--format", "all"]) { RedirectStandardError = true };
     var clock = Stopwatch.StartNew();
     using var process = Process.Start(start)!;
     var stderr = process.StandardError.ReadToEnd();
@@ -69,7 +69,8 @@ static Run Build(string name, string work, string cache)
     var wall = clock.Elapsed;
     if (process.ExitCode != 0) throw new InvalidOperationException($"{name} build failed ({process.ExitCode}): {stderr}");
     var json = JsonDocument.Parse(File.ReadAllText(report)).RootElement;
-    return new Run(name, wall, json.GetProperty("timings"), json.GetProperty("images"), json.GetProperty("outputs")[0].GetProperty("bytes").GetInt64());
+    var outputs = json.GetProperty("outputs").EnumerateArray().ToDictionary(o => o.GetProperty("format").GetString()!, o => o.GetProperty("bytes").GetInt64());
+    return new Run(name, wall, json.GetProperty("timings"), json.GetProperty("images"), outputs["epub"], outputs["pdf"]);
 }
 
 static int FreePort()
@@ -81,14 +82,14 @@ static int FreePort()
     return port;
 }
 
-internal sealed record Run(string Name, TimeSpan Wall, JsonElement Timings, JsonElement Images, long EpubBytes)
+internal sealed record Run(string Name, TimeSpan Wall, JsonElement Timings, JsonElement Images, long EpubBytes, long PdfBytes)
 {
     private long T(string stage) => Timings.TryGetProperty(stage, out var v) ? v.GetInt64() : 0;
 
     public string Row(int articles)
     {
         var imagesSeconds = Math.Max(T("images"), 1) / 1000.0;
-        return $"| {Name} | {Wall.TotalSeconds:0.00} | {T("read")} | {T("images")} | {T("epub")} | {articles / Wall.TotalSeconds:0} | " +
-               $"{Images.GetProperty("embedded").GetInt32() / imagesSeconds:0} | {T("peakMemoryMB")} | {EpubBytes / 1024.0 / 1024.0:0.0} |";
+        return $"| {Name} | {Wall.TotalSeconds:0.00} | {T("read")} | {T("images")} | {T("fonts")} | {T("epub")} | {T("pdf")} | {T("pdfPages")} | {T("pdfPages") * 1000.0 / Math.Max(1, T("pdf")):0} | " +
+               $"{articles / Wall.TotalSeconds:0} | {Images.GetProperty("embedded").GetInt32() / imagesSeconds:0} | {T("peakMemoryMB")} | {EpubBytes / 1024.0 / 1024.0:0.0} | {PdfBytes / 1024.0 / 1024.0:0.0} |";
     }
 }

@@ -60,6 +60,12 @@ public sealed class FontFile : IDisposable
     public static FontFile? Open(string path, int index = 0)
     {
         var blob = HarfBuzz.hb_blob_create_from_file_or_fail(path);
+        return FromBlob(blob, path, index);
+    }
+
+    /// <summary>A face of the blob, owning it; null (and the blob released) when it holds no font.</summary>
+    private static FontFile? FromBlob(IntPtr blob, string path, int index)
+    {
         if (blob == IntPtr.Zero) return null;
         var face = HarfBuzz.hb_face_create(blob, (uint)index);
         if (face == IntPtr.Zero || HarfBuzz.hb_face_get_glyph_count(face) == 0)
@@ -80,15 +86,7 @@ public sealed class FontFile : IDisposable
             fixed (byte* data = bytes)
                 blob = HarfBuzz.hb_blob_create((IntPtr)data, (uint)bytes.Length, HarfBuzz.MemoryModeDuplicate, IntPtr.Zero, IntPtr.Zero);
         }
-        if (blob == IntPtr.Zero) return null;
-        var face = HarfBuzz.hb_face_create(blob, (uint)index);
-        if (face == IntPtr.Zero || HarfBuzz.hb_face_get_glyph_count(face) == 0)
-        {
-            if (face != IntPtr.Zero) HarfBuzz.hb_face_destroy(face);
-            HarfBuzz.hb_blob_destroy(blob);
-            return null;
-        }
-        return new FontFile("(memory)", index, blob, face);
+        return FromBlob(blob, "(memory)", index);
     }
 
     /// <summary>Whether the face has a glyph for the character.</summary>

@@ -140,17 +140,14 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                     }
                     break;
                 case Table t:
-                    foreach (var row in t.Rows)
                     {
-                        var spans = new List<TextSpan>();
-                        foreach (var cell in row.Cells)
-                        {
-                            if (spans.Count > 0) spans.Add(new TextSpan("　｜　"));
-                            spans.AddRange(Spans(cell.Content).Select(s => s with { Bold = s.Bold || cell.IsHeader }));
-                        }
-                        elements.Add(new TextElement(Layout(spans, Style(theme.BodySize * 0.9f, TextAlign.Left), Width - inset), 0, Em * 0.3f, inset, name));
+                        var style = Style(theme.BodySize * 0.85f, TextAlign.Left, lineHeight: 1.4f);
+                        var cells = t.Rows.Select(r => (IReadOnlyList<IReadOnlyList<TextSpan>>)r.Cells
+                            .Select(c => (IReadOnlyList<TextSpan>)Spans(c.Content).Select(s => s with { Bold = s.Bold || c.IsHeader }).ToList()).ToList()).ToList();
+                        elements.Add(new TableElement(cells, (spans, w) => new TextLayout(spans, style, w, fonts), Width - inset, Em * 0.3f, _rule, $"a table of {name}"));
+                        elements.Add(new SpaceElement(Em * 0.5f));
+                        break;
                     }
-                    break;
                 case Rule:
                     elements.Add(new RuleElement(_rule, Em * 0.6f));
                     break;

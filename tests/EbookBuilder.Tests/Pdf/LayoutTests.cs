@@ -141,6 +141,22 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_long_table_continues_on_the_next_page_between_rows()
+    {
+        using var fonts = TestFonts.For("甲乙丙丁行列表格内容");
+        var rows = Enumerable.Range(0, 20).Select(i => (IReadOnlyList<IReadOnlyList<TextSpan>>)
+            [[new TextSpan($"甲{i}")], [new TextSpan("乙丙丁行列表格内容乙丙丁行列表格内容")]]).ToList();
+        var table = new TableElement(rows, (spans, w) => new TextLayout(spans, Body with { FirstIndent = 0, Align = TextAlign.Left }, w, fonts), 260, 3, SKColors.Gray, "table");
+        var sink = new Pages();
+        new Paginator(Page, sink, 1).Run([table], null);
+        Assert.True(sink.Canvases.Count >= 2);
+        var labels = sink.Canvases.SelectMany(c => c.Texts).Where(t => t.Text.StartsWith("甲")).Select(t => t.Text).ToList();
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"甲{i}"), labels); // every row once, in order
+        foreach (var page in sink.Canvases)
+            Assert.All(page.Texts, t => Assert.InRange(t.Positions[0].Y, Page.Top, Page.Height - Page.Bottom));
+    }
+
+    [Fact]
     public void Content_that_cannot_fit_an_empty_page_is_an_error_naming_it()
     {
         using var fonts = TestFonts.For("图注");

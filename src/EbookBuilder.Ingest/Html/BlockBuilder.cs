@@ -86,7 +86,7 @@ internal sealed class BlockBuilder
             if (!_context.Flattened)
             {
                 _context.Flattened = true;
-                _context.Diagnostics.Warn(DiagnosticCodes.EmptyArticle,
+                _context.Diagnostics.Warn(DiagnosticCodes.DeepNesting,
                     $"markup nested deeper than {MaxDepth} levels; the rest is kept as plain text", SpanOf(e));
             }
             Current.AppendText(e.TextContent, SpanOf(e));

@@ -23,6 +23,8 @@ public static class DiagnosticCodes
     public const string DuplicateArticle = "EB009";
     /// <summary>A file type is not an article format.</summary>
     public const string UnsupportedFile = "EB010";
+    /// <summary>Markup nested too deep; the deeper part was kept as plain text.</summary>
+    public const string DeepNesting = "EB011";
     /// <summary>Images were not fetched (--no-images).</summary>
     public const string ImageNotEmbedded = "IMG001";
     /// <summary>An image could not be fetched, read or converted; the figure keeps its caption and a note.</summary>

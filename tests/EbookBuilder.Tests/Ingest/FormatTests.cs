@@ -85,5 +85,6 @@ public sealed class FormatTests
         var diagnostics = new DiagnosticBag();
         var a = ArticleReader.ReadText($"<html><body><p>开头。</p>{html}</body></html>", "deep.html", diagnostics);
         Assert.Contains("深处的文字", Plain.Of(a));
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.DeepNesting);
     }
 }

@@ -73,6 +73,8 @@ internal static class BuildCommand
 
     private static readonly Option<string?> PageSize = new("--page-size") { Description = "PDF page size: A4, A5, B5, Letter, ereader (90x120mm) or WxHmm (default from styles/pdf-theme.json: A5)" };
 
+    private static readonly Option<bool> NoCover = new("--no-cover") { Description = "Do not draw a cover for the EPUB" };
+
     private static readonly Option<bool> Strict = new("--strict") { Description = "Any image that cannot be put in the book stops the build (exit 1)" };
 
     private static readonly Option<bool> Quiet = new("--quiet", "-q") { Description = "Print nothing but errors" };
@@ -85,7 +87,7 @@ internal static class BuildCommand
         var command = new Command("build", "Build a book from articles")
         {
             Inputs, Output, Name, Format, Title, Author, Language, Report,
-            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Strict, Quiet, Verbose,
+            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -139,6 +141,7 @@ internal static class BuildCommand
             },
             ObfuscateFonts = parse.GetValue(ObfuscateFonts),
             PageSize = parse.GetValue(PageSize),
+            GenerateCover = !parse.GetValue(NoCover),
         };
         try
         {

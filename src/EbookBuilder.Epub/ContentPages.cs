@@ -29,6 +29,20 @@ internal static class ContentPages
         });
     }
 
+    public static byte[] Cover(ImageAsset cover, string language, Labels labels) =>
+        XhtmlPage.Write(language, labels.Cover, Css, "cover-page", w =>
+        {
+            w.WriteStartElement("section", Ns);
+            w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "cover");
+            w.WriteAttributeString("class", "cover");
+            w.WriteStartElement("img", Ns);
+            w.WriteAttributeString("src", "../" + EpubLayout.ImageHref(cover));
+            w.WriteAttributeString("alt", labels.Cover);
+            w.WriteEndElement();
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+        });
+
     public static byte[] ChapterOpening(EpubLayout.ChapterFiles chapter, string language)
     {
         return XhtmlPage.Write(language, chapter.Chapter.Title, Css, "chapter-page", w =>

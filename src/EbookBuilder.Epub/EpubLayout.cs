@@ -14,6 +14,7 @@ internal sealed class EpubLayout
     public const string NavHref = "nav.xhtml";
     public const string NcxHref = "toc.ncx";
     public const string TitleHref = "text/title.xhtml";
+    public const string CoverHref = "text/cover.xhtml";
 
     public static string ImageHref(ImageAsset asset) => "images/" + asset.Name;
 

@@ -4,4 +4,5 @@ namespace EbookBuilder.Epub;
 /// <param name="Stylesheet">The book's CSS (from styles/).</param>
 /// <param name="Modified">The package's dcterms:modified and the archive's entry times; from the inputs, for reproducible builds.</param>
 /// <param name="ObfuscateFonts">Apply the IDPF font obfuscation to embedded fonts (META-INF/encryption.xml).</param>
-public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, bool ObfuscateFonts = false);
+/// <param name="Cover">The cover image (JPEG or PNG), shown on a cover page first in the book; null for none.</param>
+public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, bool ObfuscateFonts = false, EbookBuilder.Model.Assets.ImageAsset? Cover = null);

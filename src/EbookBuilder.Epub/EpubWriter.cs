@@ -22,13 +22,19 @@ public static class EpubWriter
         var identifier = meta.Identifier ?? DeriveIdentifier(book);
         var date = book.Articles.Select(a => a.Date).Max();
 
-        var items = new List<ManifestItem>
+        var items = new List<ManifestItem>();
+        if (options.Cover is { } cover)
+        {
+            items.Add(new("cover", EpubLayout.CoverHref, "application/xhtml+xml", InSpine: true));
+            items.Add(new("cover-image", EpubLayout.ImageHref(cover), cover.MediaType, "cover-image"));
+        }
+        items.AddRange(new List<ManifestItem>
         {
             new("title", EpubLayout.TitleHref, "application/xhtml+xml", InSpine: true),
             new("nav", EpubLayout.NavHref, "application/xhtml+xml", "nav", InSpine: true),
             new("ncx", EpubLayout.NcxHref, "application/x-dtbncx+xml"),
             new("css", EpubLayout.StylesheetHref, "text/css"),
-        };
+        });
         var used = book.Articles.SelectMany(a => Figures.In(a.Blocks))
             .Select(f => f.Image is { } i ? images.Find(i.Location) : null).OfType<ImageAsset>()
             .DistinctBy(a => a.Name).OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
@@ -44,11 +50,16 @@ public static class EpubWriter
         archive.Add("META-INF/container.xml", Container());
         if (options.ObfuscateFonts && fonts.Faces.Count > 0)
             archive.Add("META-INF/encryption.xml", FontObfuscation.EncryptionXml(fonts.Faces.Select(f => "OEBPS/" + EpubLayout.FontHref(f))));
-        archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items));
-        archive.Add("OEBPS/" + EpubLayout.NavHref, NavigationDocuments.Nav(layout, meta.Title, meta.Language, labels));
+        archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items, options.Cover is not null));
+        archive.Add("OEBPS/" + EpubLayout.NavHref, NavigationDocuments.Nav(layout, meta.Title, meta.Language, labels, options.Cover is not null));
         archive.Add("OEBPS/" + EpubLayout.NcxHref, NavigationDocuments.Ncx(layout, identifier, meta.Title));
         archive.Add("OEBPS/" + EpubLayout.StylesheetHref, new UTF8Encoding(false).GetBytes(options.Stylesheet + FontFaces.Css(fonts)));
         archive.Add("OEBPS/" + EpubLayout.TitleHref, ContentPages.Title(book, labels, date));
+        if (options.Cover is { } coverImage)
+        {
+            archive.Add("OEBPS/" + EpubLayout.CoverHref, ContentPages.Cover(coverImage, meta.Language, labels));
+            archive.Add("OEBPS/" + EpubLayout.ImageHref(coverImage), coverImage.Bytes, compress: false);
+        }
         foreach (var chapter in layout.Chapters)
         {
             cancellationToken.ThrowIfCancellationRequested();

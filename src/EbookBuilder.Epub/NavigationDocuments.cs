@@ -9,7 +9,7 @@ internal static class NavigationDocuments
     private const string Ns = XhtmlPage.XhtmlNs;
     private const string NcxNs = "http://www.daisy.org/z3986/2005/ncx/";
 
-    public static byte[] Nav(EpubLayout layout, string title, string language, Labels labels)
+    public static byte[] Nav(EpubLayout layout, string title, string language, Labels labels, bool hasCover = false)
     {
         return XhtmlPage.Write(language, labels.Contents, EpubLayout.StylesheetHref, "nav-page", w =>
         {
@@ -41,6 +41,7 @@ internal static class NavigationDocuments
             w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "landmarks");
             w.WriteAttributeString("hidden", "hidden");
             w.WriteStartElement("ol", Ns);
+            if (hasCover) Landmark(w, "cover", EpubLayout.CoverHref, labels.Cover);
             Landmark(w, "titlepage", EpubLayout.TitleHref, labels.TitlePage);
             Landmark(w, "toc", EpubLayout.NavHref + "#toc", labels.Contents);
             if (layout.Chapters.Count > 0) Landmark(w, "bodymatter", layout.Chapters[0].Href, labels.Start);

@@ -12,7 +12,7 @@ internal static class PackageDocument
 
     public sealed record ManifestItem(string Id, string Href, string MediaType, string? Properties = null, bool InSpine = false);
 
-    public static byte[] Write(Book book, string identifier, DateTimeOffset modified, DateOnly? date, IReadOnlyList<ManifestItem> items)
+    public static byte[] Write(Book book, string identifier, DateTimeOffset modified, DateOnly? date, IReadOnlyList<ManifestItem> items, bool hasCover = false)
     {
         var meta = book.Metadata;
         using var buffer = new MemoryStream();
@@ -39,6 +39,14 @@ internal static class PackageDocument
             foreach (var source in book.Articles.Select(a => a.SourceUrl).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 w.WriteElementString("dc", "source", DcNs, XmlText.Clean(source));
+            }
+            if (hasCover)
+            {
+                // EPUB 2 readers (older Kindles among them) find the cover through this.
+                w.WriteStartElement("meta", OpfNs);
+                w.WriteAttributeString("name", "cover");
+                w.WriteAttributeString("content", "cover-image");
+                w.WriteEndElement();
             }
             w.WriteStartElement("meta", OpfNs);
             w.WriteAttributeString("property", "dcterms:modified");

@@ -102,7 +102,7 @@ public static class BookCompiler
         if (options.Formats.HasFlag(OutputFormats.Epub))
         {
             var css = File.ReadAllText(Path.Combine(options.StylesDirectory, "epub.css"), Encoding.UTF8);
-            var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts);
+            var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, Cover(options, book));
             var path = Path.Combine(options.OutputDirectory, name + ".epub");
             progress?.Report(new BuildProgress("epub", 0, 1));
             var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, cancellationToken), cancellationToken);
@@ -196,6 +196,24 @@ public static class BookCompiler
                     diagnostics.Warn(DiagnosticCodes.ImageFailed, $"image {figure.Image.Location} left out: {reason}", figure.Source);
             }
         }
+    }
+
+    /// <summary>A drawn cover, when asked for and a font to draw it with is at hand.</summary>
+    private static ImageAsset? Cover(BuildOptions options, Book book)
+    {
+        if (!options.GenerateCover || options.Fonts is not { } fonts) return null;
+        var files = new List<string>();
+        if (fonts.Body is { } body && File.Exists(body)) files.Add(body);
+        if (Directory.Exists(fonts.BundledDirectory))
+            files.AddRange(Directory.GetFiles(fonts.BundledDirectory, "*.ttf").OrderBy(f => f.Contains("Bold", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal));
+        if (files.Count == 0) return null;
+        var dates = book.Articles.Select(a => a.Date).OfType<DateOnly>().ToList();
+        var chinese = book.Metadata.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        string Format(DateOnly d) => chinese ? $"{d.Year}年{d.Month}月{d.Day}日" : d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var subtitle = dates.Count == 0 ? null : dates.Min() == dates.Max() ? Format(dates.Min()) : $"{Format(dates.Min())} — {Format(dates.Max())}";
+        const int width = 1600, height = 2400;
+        var jpeg = CoverRenderer.Render(book.Metadata.Title, subtitle, book.Chapters.Select(c => c.Title).ToList(), files, width, height);
+        return new ImageAsset("cover.jpg", jpeg, "image/jpeg", width, height);
     }
 
     private static BookMetadata Metadata(BuildOptions options, IReadOnlyList<Chapter> chapters)

@@ -42,6 +42,9 @@ public sealed record BuildOptions
     /// <summary>Apply the IDPF font obfuscation to the fonts embedded in the EPUB.</summary>
     public bool ObfuscateFonts { get; init; }
 
+    /// <summary>Draw a cover for the EPUB (title, dates, chapters) in the book's font.</summary>
+    public bool GenerateCover { get; init; } = true;
+
     /// <summary>The PDF page size (A4, A5, B5, Letter, ereader, WxHmm); null for the theme's.</summary>
     public string? PageSize { get; init; }
 

@@ -12,7 +12,7 @@ internal static class TestBuild
 
     public static BuildResult Run(TempFolder output, IReadOnlyList<string> inputs, string? title = null, string? name = null,
         DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default, ImageOptions? images = null, bool strict = false,
-        FontOptions? fonts = null, bool obfuscateFonts = false, OutputFormats formats = OutputFormats.Epub) =>
+        FontOptions? fonts = null, bool obfuscateFonts = false, OutputFormats formats = OutputFormats.Epub, bool cover = false) =>
         BookCompiler.BuildAsync(new BuildOptions
         {
             Inputs = inputs,
@@ -27,5 +27,6 @@ internal static class TestBuild
             Fonts = fonts,
             ObfuscateFonts = obfuscateFonts,
             Formats = formats,
+            GenerateCover = cover,
         }, null, cancellationToken).GetAwaiter().GetResult();
 }

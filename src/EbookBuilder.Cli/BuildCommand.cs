@@ -73,6 +73,15 @@ internal static class BuildCommand
 
     private static readonly Option<string?> PageSize = new("--page-size") { Description = "PDF page size: A4, A5, B5, Letter, ereader (90x120mm) or WxHmm (default from styles/pdf-theme.json: A5)" };
 
+    private static readonly Option<string?> Profile = new("--profile")
+    {
+        Description = "Device profile: kindle, kobo, koreader, phone, print-a4 or print-a5 (PDF page, margins, font size; image size and colour)",
+    };
+
+    private static readonly Option<string?> Since = new("--since") { Description = "Keep articles dated on or after this day (YYYY-MM-DD)" };
+
+    private static readonly Option<string?> Until = new("--until") { Description = "Keep articles dated on or before this day (YYYY-MM-DD)" };
+
     private static readonly Option<bool> NoCover = new("--no-cover") { Description = "Do not draw a cover for the EPUB" };
 
     private static readonly Option<bool> Strict = new("--strict") { Description = "Any image that cannot be put in the book stops the build (exit 1)" };
@@ -87,7 +96,7 @@ internal static class BuildCommand
         var command = new Command("build", "Build a book from articles")
         {
             Inputs, Output, Name, Format, Title, Author, Language, Report,
-            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, NoCover, Strict, Quiet, Verbose,
+            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Profile, Since, Until, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -99,12 +108,34 @@ internal static class BuildCommand
         var verbose = parse.GetValue(Verbose);
         var stderr = parse.InvocationConfiguration.Error;
         var stdout = parse.InvocationConfiguration.Output;
+        DeviceProfile? profile = null;
+        if (parse.GetValue(Profile) is { } profileName)
+        {
+            profile = DeviceProfile.Find(profileName);
+            if (profile is null)
+            {
+                stderr.WriteLine($"error: no device profile '{profileName}'; use one of {string.Join(", ", DeviceProfile.All.Select(p => p.Name))}");
+                return ExitCodes.BadInput;
+            }
+        }
+        DateOnly? since = null, until = null;
+        foreach (var (option, set) in new (Option<string?>, Action<DateOnly>)[] { (Since, d => since = d), (Until, d => until = d) })
+        {
+            if (parse.GetValue(option) is not { } text) continue;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                stderr.WriteLine($"error: {option.Name} '{text}' is not a date; write it as YYYY-MM-DD, for example 2020-09-14");
+                return ExitCodes.BadInput;
+            }
+            set(date);
+        }
         var images = new ImageOptions
         {
             Concurrency = Math.Max(1, parse.GetValue(ImageConcurrency)),
-            Grayscale = parse.GetValue(Grayscale),
+            Grayscale = parse.GetValue(Grayscale) || profile?.Grayscale == true,
             Offline = parse.GetValue(Offline),
         };
+        if (profile is not null) images = images with { MaxWidth = profile.ImageMaxWidth, MaxHeight = profile.ImageMaxHeight };
         if (parse.GetValue(CacheDir) is { } cacheDir) images = images with { CacheDirectory = Path.GetFullPath(cacheDir) };
         if (parse.GetValue(ImageMax) is { } max)
         {
@@ -142,6 +173,9 @@ internal static class BuildCommand
             ObfuscateFonts = parse.GetValue(ObfuscateFonts),
             PageSize = parse.GetValue(PageSize),
             GenerateCover = !parse.GetValue(NoCover),
+            Profile = profile,
+            Since = since,
+            Until = until,
         };
         try
         {

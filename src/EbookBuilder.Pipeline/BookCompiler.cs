@@ -45,7 +45,7 @@ public static class BookCompiler
         }
         timings["resolve"] = Lap(clock);
 
-        var chapters = ReadChapters(chapterSources, diagnostics, progress, cancellationToken);
+        var chapters = ReadChapters(chapterSources, options, diagnostics, progress, cancellationToken);
         timings["read"] = Lap(clock);
 
         if (chapters.Count == 0)
@@ -113,6 +113,18 @@ public static class BookCompiler
         if (options.Formats.HasFlag(OutputFormats.Pdf))
         {
             var theme = PdfTheme.Load(Path.Combine(options.StylesDirectory, "pdf-theme.json"));
+            if (options.Profile is { } profile)
+            {
+                theme = theme with
+                {
+                    PageSize = profile.PageSize,
+                    MarginTopMm = profile.MarginTopMm,
+                    MarginBottomMm = profile.MarginBottomMm,
+                    MarginInsideMm = profile.MarginInsideMm,
+                    MarginOutsideMm = profile.MarginOutsideMm,
+                    BodySize = profile.BodySize,
+                };
+            }
             var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize);
             var path = Path.Combine(options.OutputDirectory, name + ".pdf");
             progress?.Report(new BuildProgress("pdf", 0, 1));
@@ -135,7 +147,7 @@ public static class BookCompiler
         return new BuildResult(book, images, failures, fonts, diagnostics.Items, outputs, timings);
     }
 
-    private static List<Chapter> ReadChapters(IReadOnlyList<ChapterSource> sources, DiagnosticBag diagnostics,
+    private static List<Chapter> ReadChapters(IReadOnlyList<ChapterSource> sources, BuildOptions options, DiagnosticBag diagnostics,
         IProgress<BuildProgress>? progress, CancellationToken cancellationToken)
     {
         var files = sources.SelectMany(s => s.Files).Distinct(StringComparer.Ordinal).ToList();
@@ -159,6 +171,17 @@ public static class BookCompiler
             foreach (var file in source.Files)
             {
                 if (articles[file] is not { } article || !seenFiles.Add(file)) continue;
+                if (options.Since is not null || options.Until is not null)
+                {
+                    if (article.Date is not { } date)
+                    {
+                        diagnostics.Info(DiagnosticCodes.Undated, "the article has no date; kept although --since/--until are given", article.Source);
+                    }
+                    else if (date < options.Since || date > options.Until)
+                    {
+                        continue;
+                    }
+                }
                 if (article.SourceUrl is { } url && !seenUrls.TryAdd(url, source.Title))
                 {
                     diagnostics.Info(DiagnosticCodes.DuplicateArticle,

@@ -42,6 +42,15 @@ public sealed record BuildOptions
     /// <summary>Apply the IDPF font obfuscation to the fonts embedded in the EPUB.</summary>
     public bool ObfuscateFonts { get; init; }
 
+    /// <summary>The device profile (PDF page, margins and body size); image settings come in <see cref="Images"/>.</summary>
+    public DeviceProfile? Profile { get; init; }
+
+    /// <summary>Keep only articles dated on or after this day (undated articles are kept and reported).</summary>
+    public DateOnly? Since { get; init; }
+
+    /// <summary>Keep only articles dated on or before this day.</summary>
+    public DateOnly? Until { get; init; }
+
     /// <summary>Draw a cover for the EPUB (title, dates, chapters) in the book's font.</summary>
     public bool GenerateCover { get; init; } = true;
 

@@ -23,6 +23,8 @@ public static class DiagnosticCodes
     public const string DuplicateArticle = "EB009";
     /// <summary>A file type is not an article format.</summary>
     public const string UnsupportedFile = "EB010";
+    /// <summary>An article has no date, so a date range could not be applied to it.</summary>
+    public const string Undated = "EB012";
     /// <summary>Markup nested too deep; the deeper part was kept as plain text.</summary>
     public const string DeepNesting = "EB011";
     /// <summary>Images were not fetched (--no-images).</summary>

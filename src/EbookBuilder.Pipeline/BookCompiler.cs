@@ -144,7 +144,7 @@ public static class BookCompiler
         }
         timings["total"] = total.ElapsedMilliseconds;
         using (var self = Process.GetCurrentProcess()) timings["peakMemoryMB"] = self.PeakWorkingSet64 / (1024 * 1024);
-        return new BuildResult(book, images, failures, fonts, diagnostics.Items, outputs, timings);
+        return new BuildResult(book, images, failures, fonts, diagnostics.Items, outputs, timings, (int)timings.GetValueOrDefault("pdfPages"));
     }
 
     private static List<Chapter> ReadChapters(IReadOnlyList<ChapterSource> sources, BuildOptions options, DiagnosticBag diagnostics,

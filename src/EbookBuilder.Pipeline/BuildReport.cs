@@ -18,6 +18,7 @@ public sealed record BuildReport(
     [property: JsonPropertyName("captions")] BuildReport.CaptionSection Captions,
     [property: JsonPropertyName("fonts")] IReadOnlyList<BuildReport.FontEntry> Fonts,
     [property: JsonPropertyName("uncovered")] IReadOnlyList<BuildReport.UncoveredEntry> Uncovered,
+    [property: JsonPropertyName("pdf")] BuildReport.PdfSection? Pdf,
     [property: JsonPropertyName("timings")] IReadOnlyDictionary<string, long> Timings)
 {
     /// <summary>A chapter and its article count.</summary>
@@ -70,6 +71,13 @@ public sealed record BuildReport(
         [property: JsonPropertyName("codepoint")] string Codepoint,
         [property: JsonPropertyName("articles")] IReadOnlyList<string> Articles);
 
+    /// <summary>The PDF: pages, size, time and the fonts it embeds.</summary>
+    public sealed record PdfSection(
+        [property: JsonPropertyName("pages")] int Pages,
+        [property: JsonPropertyName("bytes")] long Bytes,
+        [property: JsonPropertyName("ms")] long Milliseconds,
+        [property: JsonPropertyName("fonts")] IReadOnlyList<string> Fonts);
+
     /// <summary>Captions found (each is a figcaption in the book).</summary>
     public sealed record CaptionSection([property: JsonPropertyName("found")] int Found);
 
@@ -91,6 +99,10 @@ public sealed record BuildReport(
         new CaptionSection(result.Book.Articles.SelectMany(a => Figures.In(a.Blocks)).Count(f => f.Caption.Count > 0)),
         result.Fonts.Faces.Select(f => new FontEntry(f.Family, f.SourceFile, f.Weight, f.Codepoints.Count, f.Glyphs, f.Bytes.Length, f.Milliseconds)).ToList(),
         result.Fonts.Uncovered.Select(u => new UncoveredEntry(char.ConvertFromUtf32(u.Codepoint), $"U+{u.Codepoint:X4}", u.Articles)).ToList(),
+        result.Outputs.FirstOrDefault(o => o.Format == "pdf") is { } pdf
+            ? new PdfSection(result.PdfPages, pdf.Bytes, result.TimingsMs.GetValueOrDefault("pdf"),
+                result.Fonts.Faces.Select(f => $"{f.Family} {(f.Weight >= 700 ? "Bold" : "Regular")} (subset, {f.Glyphs} glyphs)").ToList())
+            : null,
         result.TimingsMs);
 
     private static ImageSection ImageSectionOf(BuildResult result)

@@ -12,4 +12,5 @@ public sealed record BuildResult(
     FontBag Fonts,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<OutputFile> Outputs,
-    IReadOnlyDictionary<string, long> TimingsMs);
+    IReadOnlyDictionary<string, long> TimingsMs,
+    int PdfPages = 0);

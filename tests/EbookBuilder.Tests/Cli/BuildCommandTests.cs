@@ -56,6 +56,11 @@ public sealed class BuildCommandTests
         Assert.Equal(0, Run("build", Cat1, "-f", "all", "--name", "both", "-o", temp.Path, "--no-images", "--quiet").Code);
         Assert.True(File.Exists(temp.File("both.epub")));
         Assert.Equal("%PDF-"u8.ToArray(), File.ReadAllBytes(temp.File("both.pdf"))[..5]);
+        Assert.Equal(0, Run("build", Cat1, "-f", "pdf", "--name", "reported", "-o", temp.Path, "--no-images", "--quiet", "--report", temp.File("r.json")).Code);
+        var pdf = JsonDocument.Parse(File.ReadAllText(temp.File("r.json"))).RootElement.GetProperty("pdf");
+        Assert.True(pdf.GetProperty("pages").GetInt32() >= 3); // cover, contents, the chapter
+        Assert.Equal(new FileInfo(temp.File("reported.pdf")).Length, pdf.GetProperty("bytes").GetInt64());
+        Assert.Contains(pdf.GetProperty("fonts").EnumerateArray(), f => f.GetString()!.StartsWith("LXGW WenKai Regular (subset"));
         var (code, _, stderr) = Run("build", Cat1, "-f", "pdf", "--no-fonts", "--name", "none", "-o", temp.Path);
         Assert.Equal(1, code);
         Assert.Contains("--no-fonts", stderr);

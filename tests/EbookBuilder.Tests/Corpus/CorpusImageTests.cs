@@ -38,8 +38,8 @@ public sealed class CorpusImageTests
             CacheDirectory = Path.Combine(temp.Path, "cache"),
             Retries = 1,
             RetryDelay = TimeSpan.FromMilliseconds(50),
-        });
-        var epub = new EpubContents(result.Outputs[0].Path);
+        }, fonts: TestBuild.BundledFonts with { SystemFallbacks = false }, formats: EbookBuilder.Pipeline.OutputFormats.All);
+        var epub = new EpubContents(result.Outputs.Single(o => o.Format == "epub").Path);
         var prefix = $"http://127.0.0.1:{port}/";
         var failures = new List<string>();
         for (var c = 0; c < result.Book.Chapters.Count; c++)
@@ -69,7 +69,13 @@ public sealed class CorpusImageTests
         }
         Assert.True(failures.Count == 0, $"{failures.Count} problems:\n" + string.Join('\n', failures.Take(40)));
         Assert.True(result.Images.Assets.Count > 500, $"only {result.Images.Assets.Count} images embedded");
-        EpubCheck.AssertValid(result.Outputs[0].Path);
+        EpubCheck.AssertValid(result.Outputs.Single(o => o.Format == "epub").Path);
+
+        // The same book as a PDF draws its images too (SVGs are left to their captions).
+        Poppler.Require();
+        var drawn = Poppler.Run("pdfimages", "-list", result.Outputs.Single(o => o.Format == "pdf").Path).Split('\n').Skip(2).Count(l => l.Trim().Length > 0);
+        var raster = result.Images.Assets.Count(a => a.MediaType != "image/svg+xml");
+        Assert.True(drawn >= raster, $"the PDF draws {drawn} images, the book has {raster}");
         output.Dispose();
     }
 

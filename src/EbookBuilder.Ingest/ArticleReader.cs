@@ -30,7 +30,15 @@ public static class ArticleReader
             return null;
         }
         var text = TextDecoder.Decode(bytes, path, diagnostics).Text;
-        return ReadText(text, path, diagnostics);
+        try
+        {
+            return ReadText(text, path, diagnostics);
+        }
+        catch (TimeoutException e)
+        {
+            diagnostics.Warn(DiagnosticCodes.ParseTimeout, $"{e.Message}; the article is left out", SourceSpan.InFile(path));
+            return null;
+        }
     }
 
     /// <summary>Cleans an article whose text is already decoded; <paramref name="path"/> names it in diagnostics.</summary>

@@ -25,6 +25,8 @@ public static class DiagnosticCodes
     public const string UnsupportedFile = "EB010";
     /// <summary>An article has no date, so a date range could not be applied to it.</summary>
     public const string Undated = "EB012";
+    /// <summary>An article's markup took too long to parse and was left out.</summary>
+    public const string ParseTimeout = "EB013";
     /// <summary>Markup nested too deep; the deeper part was kept as plain text.</summary>
     public const string DeepNesting = "EB011";
     /// <summary>Images were not fetched (--no-images).</summary>

@@ -79,6 +79,26 @@ public sealed class FormatTests
     }
 
     [Fact]
+    public void Markup_that_takes_too_long_to_parse_leaves_the_article_out_with_a_warning()
+    {
+        using var temp = new TempFolder();
+        var path = temp.Write("hostile.html", "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 60_000)) + "文字</body></html>");
+        var saved = EbookBuilder.Ingest.Formats.HtmlParsing.Budget;
+        EbookBuilder.Ingest.Formats.HtmlParsing.Budget = TimeSpan.FromSeconds(1);
+        try
+        {
+            var diagnostics = new DiagnosticBag();
+            Assert.Null(ArticleReader.Read(path, diagnostics));
+            var warning = Assert.Single(diagnostics.Items, d => d.Code == DiagnosticCodes.ParseTimeout);
+            Assert.Equal(path, warning.Where!.Value.File);
+        }
+        finally
+        {
+            EbookBuilder.Ingest.Formats.HtmlParsing.Budget = saved;
+        }
+    }
+
+    [Fact]
     public void Deeply_nested_markup_is_flattened_not_a_crash()
     {
         var html = string.Concat(Enumerable.Repeat("<div><span>", 5000)) + "深处的文字" + string.Concat(Enumerable.Repeat("</span></div>", 5000));

@@ -26,21 +26,32 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
 
     public static string ArticleDestination(int chapter, int article) => $"c{chapter + 1}a{article + 1}";
 
-    /// <summary>The elements; <paramref name="pages"/> gives the contents its page numbers (null in the first pass).</summary>
-    public List<Element> Build(IReadOnlyDictionary<string, (int Page, float Y)>? pages)
+    /// <summary>
+    /// The elements, made as the paginator asks for them (one article at a time, so the book's
+    /// laid-out text is never all in memory); <paramref name="pages"/> gives the contents its page
+    /// numbers (null in the first pass).
+    /// </summary>
+    public IEnumerable<Element> Build(IReadOnlyDictionary<string, (int Page, float Y)>? pages)
     {
-        var elements = new List<Element> { Cover(), new PageBreakElement(book.Metadata.Title) };
-        Contents(elements, pages);
+        yield return Cover();
+        yield return new PageBreakElement(book.Metadata.Title);
+        var contents = new List<Element>();
+        Contents(contents, pages);
+        foreach (var element in contents) yield return element;
         for (var c = 0; c < book.Chapters.Count; c++)
         {
             var chapter = book.Chapters[c];
-            elements.Add(new PageBreakElement(chapter.Title));
-            elements.Add(new DestinationElement(ChapterDestination(c), chapter.Title, 0));
-            elements.Add(new TextElement(Layout([new TextSpan(chapter.Title)], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f)),
-                Em * 2, Em * 1.5f, 0, $"chapter title '{chapter.Title}'", keepWithNext: true));
-            for (var a = 0; a < chapter.Articles.Count; a++) Article(elements, chapter.Articles[a], ArticleDestination(c, a));
+            yield return new PageBreakElement(chapter.Title);
+            yield return new DestinationElement(ChapterDestination(c), chapter.Title, 0);
+            yield return new TextElement(Layout([new TextSpan(chapter.Title)], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f)),
+                Em * 2, Em * 1.5f, 0, $"chapter title '{chapter.Title}'", keepWithNext: true);
+            for (var a = 0; a < chapter.Articles.Count; a++)
+            {
+                var article = new List<Element>();
+                Article(article, chapter.Articles[a], ArticleDestination(c, a));
+                foreach (var element in article) yield return element;
+            }
         }
-        return elements;
     }
 
     private Element Cover()

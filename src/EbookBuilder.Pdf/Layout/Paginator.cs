@@ -19,33 +19,46 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     /// <summary>Where each destination landed: page number and y.</summary>
     public Dictionary<string, (int Page, float Y)> Destinations { get; } = [];
 
-    public void Run(IReadOnlyList<Element> elements, string? runningTitle)
+    /// <summary>
+    /// Lays out the elements as they come: only the element being placed and the few after it that
+    /// keep-with-next needs are held, so memory does not grow with the book.
+    /// </summary>
+    public void Run(IEnumerable<Element> elements, string? runningTitle)
     {
         _runningTitle = runningTitle;
-        for (var i = 0; i < elements.Count; i++)
+        using var source = elements.GetEnumerator();
+        var window = new List<Element>();
+        Element? Peek(int ahead)
         {
-            var element = elements[i];
+            while (window.Count <= ahead && source.MoveNext()) window.Add(source.Current);
+            return ahead < window.Count ? window[ahead] : null;
+        }
+        while (Peek(0) is { } element)
+        {
             if (element is PageBreakElement pageBreak)
             {
                 if (_canvas is not null) FinishPage();
                 _opening = true;
                 if (pageBreak.ChapterTitle is not null) _runningTitle = pageBreak.ChapterTitle;
-                continue;
             }
-            Place(elements, i);
+            else
+            {
+                Place(Peek);
+            }
+            window.RemoveAt(0);
         }
         if (_canvas is not null) FinishPage();
     }
 
-    private void Place(IReadOnlyList<Element> elements, int index)
+    private void Place(Func<int, Element?> peek)
     {
-        var element = elements[index];
+        var element = peek(0)!;
         var width = geometry.ContentWidth;
         for (var attempts = 0; ; attempts++)
         {
             EnsurePage();
             var available = geometry.Height - geometry.Bottom - _y;
-            if (element.KeepWithNext && !_empty && !FitsWithFollowers(elements, index, available))
+            if (element.KeepWithNext && !_empty && !FitsWithFollowers(peek, available))
             {
                 NewPage();
                 continue;
@@ -72,13 +85,12 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     }
 
     /// <summary>A title, its meta line and the first two lines of what follows must fit together.</summary>
-    private bool FitsWithFollowers(IReadOnlyList<Element> elements, int index, float available)
+    private bool FitsWithFollowers(Func<int, Element?> peek, float available)
     {
         var width = geometry.ContentWidth;
         var needed = 0f;
-        for (var i = index; i < elements.Count && elements[i] is not PageBreakElement; i++)
+        for (var i = 0; peek(i) is { } element and not PageBreakElement; i++)
         {
-            var element = elements[i];
             if (!element.KeepWithNext) return needed + element.MinimumHeight(width) <= available + 0.01f;
             needed += element.Measure(width, float.MaxValue).Height;
         }

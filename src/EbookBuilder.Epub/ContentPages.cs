@@ -123,10 +123,7 @@ internal static class ContentPages
         w.WriteWhitespace("\n");
     }
 
-    internal static string FormatDate(DateOnly date, string language) =>
-        language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-            ? $"{date.Year}年{date.Month}月{date.Day}日"
-            : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    internal static string FormatDate(DateOnly date, string language) => EbookBuilder.Model.Text.DateText.Format(date, language);
 
     private static void Para(XmlWriter w, string cssClass, string text)
     {

@@ -203,5 +203,5 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         new(size, color ?? _text, lineHeight ?? theme.LineHeight, indent * size, align, bold, _link);
 
     private string FormatDate(DateOnly date) =>
-        _chinese ? $"{date.Year}年{date.Month}月{date.Day}日" : date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        EbookBuilder.Model.Text.DateText.Format(date, book.Metadata.Language);
 }

@@ -231,8 +231,7 @@ public static class BookCompiler
             files.AddRange(Directory.GetFiles(fonts.BundledDirectory, "*.ttf").OrderBy(f => f.Contains("Bold", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal));
         if (files.Count == 0) return null;
         var dates = book.Articles.Select(a => a.Date).OfType<DateOnly>().ToList();
-        var chinese = book.Metadata.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        string Format(DateOnly d) => chinese ? $"{d.Year}年{d.Month}月{d.Day}日" : d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string Format(DateOnly d) => EbookBuilder.Model.Text.DateText.Format(d, book.Metadata.Language);
         var subtitle = dates.Count == 0 ? null : dates.Min() == dates.Max() ? Format(dates.Min()) : $"{Format(dates.Min())} — {Format(dates.Max())}";
         const int width = 1600, height = 2400;
         var jpeg = CoverRenderer.Render(book.Metadata.Title, subtitle, book.Chapters.Select(c => c.Title).ToList(), files, width, height);

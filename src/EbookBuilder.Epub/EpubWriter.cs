@@ -58,7 +58,7 @@ public static class EpubWriter
         if (options.Cover is { } coverImage)
         {
             archive.Add("OEBPS/" + EpubLayout.CoverHref, ContentPages.Cover(coverImage, meta.Language, labels));
-            archive.Add("OEBPS/" + EpubLayout.ImageHref(coverImage), coverImage.Bytes, compress: false);
+            archive.Add("OEBPS/" + EpubLayout.ImageHref(coverImage), coverImage.ReadBytes(), compress: false);
         }
         foreach (var chapter in layout.Chapters)
         {
@@ -77,7 +77,7 @@ public static class EpubWriter
         foreach (var asset in used)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            archive.Add("OEBPS/" + EpubLayout.ImageHref(asset), asset.Bytes, compress: asset.MediaType == "image/svg+xml");
+            archive.Add("OEBPS/" + EpubLayout.ImageHref(asset), asset.ReadBytes(), compress: asset.MediaType == "image/svg+xml");
         }
     }
 

@@ -49,7 +49,7 @@ public static class ImageStage
                 Interlocked.Add(ref bytesIn, source.Length);
 
                 await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
-                PreparedImage prepared;
+                (PreparedImage Image, string? File) prepared;
                 started = System.Diagnostics.Stopwatch.GetTimestamp();
                 try
                 {
@@ -60,10 +60,14 @@ public static class ImageStage
                     Interlocked.Add(ref convertTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
                     cpu.Release();
                 }
-                if (prepared.Reencoded) Interlocked.Increment(ref converted);
+                var image = prepared.Image;
+                if (image.Reencoded) Interlocked.Increment(ref converted);
                 else Interlocked.Increment(ref passed);
-                var name = $"img-{ImageCache.Hash(prepared.Bytes)[..16]}.{prepared.Extension}";
-                assets[location] = new ImageAsset(name, prepared.Bytes, prepared.MediaType, prepared.Width, prepared.Height);
+                var name = $"img-{ImageCache.Hash(image.Bytes)[..16]}.{image.Extension}";
+                // Kept on disk where the cache holds it (memory stays flat as books grow), else in memory.
+                assets[location] = prepared.File is { } file
+                    ? ImageAsset.InFile(name, file, image.MediaType, image.Width, image.Height, image.Bytes.LongLength)
+                    : new ImageAsset(name, image.Bytes, image.MediaType, image.Width, image.Height);
             }
             catch (Exception e) when (e is ImageFetchException or ImageRejectedException)
             {
@@ -80,7 +84,7 @@ public static class ImageStage
         }
 
         await Task.WhenAll(unique.Select(One)).ConfigureAwait(false);
-        foreach (var asset in assets.Values.DistinctBy(a => a.Name)) bytesOut += asset.Bytes.Length;
+        foreach (var asset in assets.Values.DistinctBy(a => a.Name)) bytesOut += asset.Length;
         var statistics = new ImageStatistics(unique.Count, downloaded, fromCache, converted, passed, failures.Count, bytesIn, bytesOut, fetcher.Requests,
             (long)TimeSpan.FromTicks(downloadTicks).TotalMilliseconds,
             (long)TimeSpan.FromTicks(convertTicks).TotalMilliseconds);
@@ -101,12 +105,12 @@ public static class ImageStage
         return (bytes, false);
     }
 
-    private static PreparedImage Prepare(byte[] source, ImageCache cache, ImageOptions options)
+    /// <summary>The converted image, and the cache file that holds its bytes (null where the cache cannot be written).</summary>
+    private static (PreparedImage Image, string? File) Prepare(byte[] source, ImageCache cache, ImageOptions options)
     {
         var hash = ImageCache.Hash(source);
         if (cache.TryGetPrepared(hash, options.ConversionKey) is { } ready) return ready;
         var prepared = ImageConverter.Prepare(source, options);
-        cache.PutPrepared(hash, options.ConversionKey, prepared);
-        return prepared;
+        return (prepared, cache.PutPrepared(hash, options.ConversionKey, prepared));
     }
 }

@@ -175,7 +175,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         var captionLayout = caption.Count > 0 ? Layout(caption, Style(theme.CaptionSize, TextAlign.Center, color: _meta, lineHeight: 1.5f)) : null;
         if (!drawable && captionLayout is null) return;
         elements.Add(new FigureElement(drawable ? asset!.Width : 0, drawable ? asset!.Height : 0,
-            () => drawable ? SKImage.FromEncodedData(asset!.Bytes) : null,
+            () => drawable ? SKImage.FromEncodedData(asset!.ReadBytes()) : null,
             geometry.ContentHeight * theme.FigureMaxHeightRatio, theme.ImageDpi, captionLayout, Em * 0.6f, $"a figure of {name}"));
     }
 

@@ -11,7 +11,7 @@ namespace EbookBuilder.Pdf;
 /// Typesets a book as a PDF with Skia's PDF backend and HarfBuzz shaping, in two passes: the first
 /// lays everything out and records where each chapter and article lands (so the contents have
 /// true page numbers), the second draws, page by page, as each page is finished. The subset fonts
-/// of the font stage are what Skia embeds. PDFsharp then adds the outline and /Lang.
+/// of the font stage are what Skia embeds. The outline and /Lang are appended as an incremental update.
 /// </summary>
 public static class PdfWriter
 {
@@ -58,7 +58,7 @@ public static class PdfWriter
                 pages = second.PageNumber;
                 destinations = second.Destinations;
             }
-            PdfOutline.Apply(skiaFile, output, Outline(book, destinations), book.Metadata.Language, height, options.Timestamp);
+            PdfOutline.Apply(skiaFile, output, Outline(book, destinations), book.Metadata.Language, height);
             return new PdfResult(pages, clock.ElapsedMilliseconds);
         }
         finally

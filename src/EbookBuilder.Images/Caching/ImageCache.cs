@@ -50,7 +50,8 @@ internal sealed class ImageCache(string root)
         Write(Entry("urls", Hash(url)), Encoding.ASCII.GetBytes(hash));
     }
 
-    public PreparedImage? TryGetPrepared(string sourceHash, string conversionKey)
+    /// <summary>A converted image, verified, with the file that holds its bytes.</summary>
+    public (PreparedImage Image, string File)? TryGetPrepared(string sourceHash, string conversionKey)
     {
         var key = Hash(sourceHash + "\n" + conversionKey);
         var metaPath = Entry("prepared", key + ".json");
@@ -61,7 +62,7 @@ internal sealed class ImageCache(string root)
             var meta = JsonSerializer.Deserialize<PreparedMeta>(File.ReadAllText(metaPath));
             var bytes = File.ReadAllBytes(dataPath);
             if (meta is null || Hash(bytes) != meta.Sha256) return null;
-            return new PreparedImage(bytes, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded);
+            return (new PreparedImage(bytes, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded), dataPath);
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
@@ -69,30 +70,35 @@ internal sealed class ImageCache(string root)
         }
     }
 
-    public void PutPrepared(string sourceHash, string conversionKey, PreparedImage image)
+    /// <summary>Stores a converted image; returns the file that holds its bytes, or null when the cache cannot be written.</summary>
+    public string? PutPrepared(string sourceHash, string conversionKey, PreparedImage image)
     {
         var key = Hash(sourceHash + "\n" + conversionKey);
-        Write(Entry("prepared", key + ".bin"), image.Bytes);
+        var data = Entry("prepared", key + ".bin");
+        var stored = Write(data, image.Bytes);
         var meta = new PreparedMeta(image.MediaType, image.Extension, image.Width, image.Height, image.Reencoded, Hash(image.Bytes));
         Write(Entry("prepared", key + ".json"), JsonSerializer.SerializeToUtf8Bytes(meta));
+        return stored ? data : null;
     }
 
     private string Entry(string kind, string name) => Path.Combine(root, kind, name[..2], name);
 
-    private void Write(string path, byte[] bytes)
+    private bool Write(string path, byte[] bytes)
     {
-        if (_disabled) return;
+        if (_disabled) return false;
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(temp, bytes);
             File.Move(temp, path, overwrite: true);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             _disabled = true;
             try { File.Delete(temp); } catch (IOException) { }
+            return false;
         }
     }
 }

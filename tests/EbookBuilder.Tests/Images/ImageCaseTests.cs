@@ -14,7 +14,7 @@ public sealed class ImageCaseTests(ImageCaseBook book) : IClassFixture<ImageCase
     {
         var asset = book.Cold.Images.Find(book.Url(name));
         Assert.True(asset is not null, $"{name} is not in the book: {Reason(name)}");
-        return (asset.MediaType, asset.Bytes, asset.Width, asset.Height);
+        return (asset.MediaType, asset.ReadBytes(), asset.Width, asset.Height);
     }
 
     private static SKImageInfo Decoded(byte[] bytes)

@@ -36,6 +36,72 @@ public static class InputResolver
         return chapters;
     }
 
+    /// <summary>
+    /// The chapters a book file describes, one per spec, in order. A source that does not exist is
+    /// an error at the spec's line; a glob that matches nothing is a warning.
+    /// </summary>
+    public static IReadOnlyList<ChapterSource> Resolve(IReadOnlyList<ChapterSpec> specs, DiagnosticBag diagnostics)
+    {
+        var chapters = new List<ChapterSource>();
+        foreach (var spec in specs)
+        {
+            var files = new List<string>();
+            string? firstTitle = null;
+            foreach (var source in spec.Sources)
+            {
+                if (source.IndexOfAny(GlobCharacters) >= 0)
+                {
+                    var matched = Glob(source);
+                    if (matched.Count == 0)
+                        diagnostics.Warn(DiagnosticCodes.InputMissing, $"'{source}' matches no article files", spec.Origin);
+                    files.AddRange(matched);
+                    firstTitle ??= matched.Count > 0 ? ChapterNames.ForFolder(Path.GetDirectoryName(matched[0])!) : null;
+                    continue;
+                }
+                var found = new List<ChapterSource>();
+                if (Directory.Exists(source)) found.AddRange(FromFolder(source));
+                else if (File.Exists(source)) FromFile(source, found, diagnostics);
+                else
+                {
+                    diagnostics.Error(DiagnosticCodes.InputMissing,
+                        $"source '{source}' does not exist; give an article file, a folder of articles, an index file or a glob such as pages/*.md", spec.Origin);
+                    continue;
+                }
+                firstTitle ??= found.Select(c => c.Title).FirstOrDefault();
+                files.AddRange(found.SelectMany(c => c.Files));
+            }
+            var title = spec.Title ?? firstTitle ?? (spec.Sources.Count > 0 ? Path.GetFileNameWithoutExtension(spec.Sources[0]) : "");
+            chapters.Add(new ChapterSource(title, files.Distinct(StringComparer.Ordinal).ToList(), spec.Origin)
+            {
+                Order = spec.Order,
+                Limit = spec.Limit,
+                Since = spec.Since,
+                Until = spec.Until,
+            });
+        }
+        return chapters;
+    }
+
+    private static readonly char[] GlobCharacters = ['*', '?', '['];
+
+    /// <summary>Article files matching a glob (<c>**</c> for any depth), in natural order.</summary>
+    private static List<string> Glob(string pattern)
+    {
+        // The folder part before the first wildcard is where the search starts.
+        var parts = pattern.Split(Path.DirectorySeparatorChar);
+        var fixedParts = parts.TakeWhile(p => p.IndexOfAny(GlobCharacters) < 0).ToList();
+        var root = string.Join(Path.DirectorySeparatorChar, fixedParts);
+        if (root.Length == 0) root = Path.DirectorySeparatorChar.ToString();
+        if (!Directory.Exists(root)) return [];
+        var matcher = new Microsoft.Extensions.FileSystemGlobbing.Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(string.Join('/', parts.Skip(fixedParts.Count)));
+        return Microsoft.Extensions.FileSystemGlobbing.MatcherExtensions.GetResultsInFullPath(matcher, root)
+            .Where(f => ArticleReader.ArticleExtensions.Contains(Path.GetExtension(f)))
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(NaturalComparer.Instance)
+            .ToList();
+    }
+
     private static IEnumerable<ChapterSource> FromFolder(string folder)
     {
         var articles = ArticleFilesIn(folder);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace EbookBuilder.Assembly;
 
 /// <summary>Orders file names the way people expect: "2.md" before "10.md".</summary>
-internal sealed class NaturalComparer : IComparer<string>
+public sealed class NaturalComparer : IComparer<string>
 {
     public static readonly NaturalComparer Instance = new();
 

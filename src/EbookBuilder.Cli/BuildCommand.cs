@@ -5,6 +5,7 @@ using EbookBuilder.Fonts;
 using EbookBuilder.Images;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Pipeline;
+using EbookBuilder.Pipeline.Config;
 
 namespace EbookBuilder.Cli;
 
@@ -15,7 +16,7 @@ internal static class BuildCommand
 
     private static readonly Argument<string[]> Inputs = new("inputs")
     {
-        Description = "Article files, folders of articles, or index files (Markdown link lists); each makes a chapter",
+        Description = "Article files, folders of articles, index files (Markdown link lists), or a book.toml (or a folder holding one)",
         Arity = ArgumentArity.OneOrMore,
     };
 
@@ -108,81 +109,23 @@ internal static class BuildCommand
         var verbose = parse.GetValue(Verbose);
         var stderr = parse.InvocationConfiguration.Error;
         var stdout = parse.InvocationConfiguration.Output;
-        DeviceProfile? profile = null;
-        if (parse.GetValue(Profile) is { } profileName)
+        BuildOptions options;
+        string? reportPath;
+        try
         {
-            profile = DeviceProfile.Find(profileName);
-            if (profile is null)
-            {
-                stderr.WriteLine($"error: no device profile '{profileName}'; use one of {string.Join(", ", DeviceProfile.All.Select(p => p.Name))}");
-                return ExitCodes.BadInput;
-            }
+            (options, reportPath) = Options(parse);
         }
-        DateOnly? since = null, until = null;
-        foreach (var (option, set) in new (Option<string?>, Action<DateOnly>)[] { (Since, d => since = d), (Until, d => until = d) })
+        catch (BuildInputException e)
         {
-            if (parse.GetValue(option) is not { } text) continue;
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                stderr.WriteLine($"error: {option.Name} '{text}' is not a date; write it as YYYY-MM-DD, for example 2020-09-14");
-                return ExitCodes.BadInput;
-            }
-            set(date);
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.BadInput;
         }
-        var images = new ImageOptions
-        {
-            Concurrency = Math.Max(1, parse.GetValue(ImageConcurrency)),
-            Grayscale = parse.GetValue(Grayscale) || profile?.Grayscale == true,
-            Offline = parse.GetValue(Offline),
-        };
-        if (profile is not null) images = images with { MaxWidth = profile.ImageMaxWidth, MaxHeight = profile.ImageMaxHeight };
-        if (parse.GetValue(CacheDir) is { } cacheDir) images = images with { CacheDirectory = Path.GetFullPath(cacheDir) };
-        if (parse.GetValue(ImageMax) is { } max)
-        {
-            var m = Regex.Match(max, @"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$");
-            if (!m.Success)
-            {
-                stderr.WriteLine($"error: --image-max '{max}' is not WIDTHxHEIGHT in pixels, for example 1200x1600");
-                return ExitCodes.BadInput;
-            }
-            images = images with
-            {
-                MaxWidth = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture),
-                MaxHeight = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture),
-            };
-        }
-        var options = new BuildOptions
-        {
-            Inputs = parse.GetValue(Inputs) ?? [],
-            OutputDirectory = parse.GetValue(Output)!,
-            Name = parse.GetValue(Name),
-            Formats = parse.GetValue(Format) switch { "pdf" => OutputFormats.Pdf, "all" => OutputFormats.All, _ => OutputFormats.Epub },
-            Title = parse.GetValue(Title),
-            Authors = parse.GetValue(Author) ?? [],
-            Language = parse.GetValue(Language)!,
-            StylesDirectory = Path.Combine(AppContext.BaseDirectory, "styles"),
-            Timestamp = SourceDateEpoch(),
-            Images = images,
-            FetchImages = !parse.GetValue(NoImages),
-            Strict = parse.GetValue(Strict),
-            Fonts = parse.GetValue(NoFonts) ? null : new FontOptions
-            {
-                Body = parse.GetValue(Font),
-                BundledDirectory = Path.Combine(AppContext.BaseDirectory, "fonts"),
-            },
-            ObfuscateFonts = parse.GetValue(ObfuscateFonts),
-            PageSize = parse.GetValue(PageSize),
-            GenerateCover = !parse.GetValue(NoCover),
-            Profile = profile,
-            Since = since,
-            Until = until,
-        };
         try
         {
             var progress = quiet ? null : new ConsoleProgress(stderr);
             var result = await BookCompiler.BuildAsync(options, progress, cancellationToken);
             PrintDiagnostics(stderr, result.Diagnostics, quiet, verbose);
-            if (parse.GetValue(Report) is { } reportPath) BuildReport.From(result).Save(reportPath);
+            if (reportPath is not null) BuildReport.From(result).Save(reportPath);
             if (!quiet)
             {
                 var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -221,6 +164,91 @@ internal static class BuildCommand
             stderr.WriteLine("This is a bug in EbookBuilder; please report it with the command line and the input that caused it.");
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>
+    /// The build's options: the defaults, then a book file (when the input is book.toml or a folder
+    /// holding one), then the options given on the command line, each overriding the one before.
+    /// </summary>
+    private static (BuildOptions Options, string? Report) Options(ParseResult parse)
+    {
+        var inputs = parse.GetValue(Inputs) ?? [];
+        var bookPath = inputs.Length == 1 ? BookFileLocator.Find(inputs[0]) : null;
+        if (bookPath is null && inputs.Any(i => BookFileLocator.Find(i) is not null))
+            throw new BuildInputException("a book file builds alone: give book.toml (or its folder) as the only input");
+        var book = bookPath is null ? null : BookFileReader.Read(bookPath);
+
+        bool Given(Option option) => parse.GetResult(option) is { Implicit: false };
+        T Pick<T>(Option<T> option, T? fromFile, T fallback) => Given(option) ? parse.GetValue(option)! : fromFile ?? fallback;
+        T PickValue<T>(Option<T> option, T? fromFile, T fallback) where T : struct => Given(option) ? parse.GetValue(option) : fromFile ?? fallback;
+
+        DeviceProfile? profile = book?.Profile;
+        if (Given(Profile) && parse.GetValue(Profile) is { } profileName)
+        {
+            profile = DeviceProfile.Find(profileName)
+                ?? throw new BuildInputException($"no device profile '{profileName}'; use one of {string.Join(", ", DeviceProfile.All.Select(p => p.Name))}");
+        }
+        DateOnly? since = book?.Since, until = book?.Until;
+        foreach (var (option, set) in new (Option<string?>, Action<DateOnly>)[] { (Since, d => since = d), (Until, d => until = d) })
+        {
+            if (parse.GetValue(option) is not { } text) continue;
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                throw new BuildInputException($"{option.Name} '{text}' is not a date; write it as YYYY-MM-DD, for example 2020-09-14");
+            set(date);
+        }
+        var images = new ImageOptions
+        {
+            Concurrency = Math.Max(1, PickValue(ImageConcurrency, book?.ImageConcurrency, 8)),
+            Grayscale = PickValue(Grayscale, book?.Grayscale, false) || profile?.Grayscale == true,
+            Offline = PickValue(Offline, book?.Offline, false),
+        };
+        if (profile is not null) images = images with { MaxWidth = profile.ImageMaxWidth, MaxHeight = profile.ImageMaxHeight };
+        if (Given(CacheDir) && parse.GetValue(CacheDir) is { } cacheDir) images = images with { CacheDirectory = Path.GetFullPath(cacheDir) };
+        else if (book?.CacheDir is { } bookCache) images = images with { CacheDirectory = bookCache };
+        var imageMax = book?.ImageMax;
+        if (Given(ImageMax) && parse.GetValue(ImageMax) is { } max)
+            imageMax = BookFile.ParseImageMax(max) ?? throw new BuildInputException($"--image-max '{max}' is not WIDTHxHEIGHT in pixels, for example 1200x1600");
+        if (imageMax is { } size) images = images with { MaxWidth = size.Width, MaxHeight = size.Height };
+
+        var format = Given(Format) ? parse.GetValue(Format) switch { "pdf" => OutputFormats.Pdf, "all" => OutputFormats.All, _ => OutputFormats.Epub }
+            : book?.Formats ?? OutputFormats.Epub;
+        var font = Given(Font) ? parse.GetValue(Font) : book?.Font;
+        var options = new BuildOptions
+        {
+            Inputs = book is null ? inputs : [],
+            Chapters = book?.Chapters,
+            OutputDirectory = Given(Output) ? parse.GetValue(Output)! : book?.Folder ?? (book is null ? "dist" : Path.Combine(Path.GetDirectoryName(book.Path)!, "dist")),
+            Name = Pick(Name, book?.Name, null),
+            Formats = format,
+            Title = Pick(Title, book?.Title, null),
+            Subtitle = book?.Subtitle,
+            Authors = Given(Author) ? parse.GetValue(Author) ?? [] : book?.Authors ?? [],
+            Language = Pick(Language, book?.Language, "zh-CN"),
+            Publisher = book?.Publisher,
+            Description = book?.Description,
+            Identifier = book?.Identifier,
+            Date = book?.Date,
+            CoverImage = book?.Cover,
+            Clean = book?.Clean ?? EbookBuilder.Ingest.CleanRules.None,
+            Theme = book?.Theme ?? new Dictionary<string, object>(),
+            StylesDirectory = Path.Combine(AppContext.BaseDirectory, "styles"),
+            Timestamp = SourceDateEpoch(),
+            Images = images,
+            FetchImages = !PickValue(NoImages, book?.NoImages, false),
+            Strict = PickValue(Strict, book?.Strict, false),
+            Fonts = PickValue(NoFonts, book?.NoFonts, false) ? null : new FontOptions
+            {
+                Body = font,
+                BundledDirectory = Path.Combine(AppContext.BaseDirectory, "fonts"),
+            },
+            ObfuscateFonts = PickValue(ObfuscateFonts, book?.ObfuscateFonts, false),
+            PageSize = Pick(PageSize, book?.PageSize, null),
+            GenerateCover = !PickValue(NoCover, book?.NoCover, false),
+            Profile = profile,
+            Since = since,
+            Until = until,
+        };
+        return (options, Given(Report) ? parse.GetValue(Report) : book?.Report);
     }
 
     private static void PrintDiagnostics(TextWriter stderr, IReadOnlyList<Diagnostic> diagnostics, bool quiet, bool verbose)

@@ -9,6 +9,7 @@ internal static class CommandLine
         new("ebook: compiles articles into EPUB 3 books and typeset PDFs")
         {
             BuildCommand.Create(),
+            InitCommand.Create(),
             FontsCommand.Create(),
         };
 }

@@ -20,7 +20,7 @@ public static class EpubWriter
         var labels = Labels.For(meta.Language);
         var layout = new EpubLayout(book);
         var identifier = meta.Identifier ?? DeriveIdentifier(book);
-        var date = book.Articles.Select(a => a.Date).Max();
+        var date = meta.Date ?? book.Articles.Select(a => a.Date).Max();
 
         var items = new List<ManifestItem>();
         if (options.Cover is { } cover)

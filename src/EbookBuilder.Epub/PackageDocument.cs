@@ -30,7 +30,17 @@ internal static class PackageDocument
             w.WriteAttributeString("id", "bookid");
             w.WriteString(identifier);
             w.WriteEndElement();
-            w.WriteElementString("dc", "title", DcNs, XmlText.Clean(meta.Title));
+            w.WriteStartElement("dc", "title", DcNs);
+            w.WriteAttributeString("id", "title");
+            w.WriteString(XmlText.Clean(meta.Title));
+            w.WriteEndElement();
+            if (meta.Subtitle is { } subtitle)
+            {
+                w.WriteStartElement("dc", "title", DcNs);
+                w.WriteAttributeString("id", "subtitle");
+                w.WriteString(XmlText.Clean(subtitle));
+                w.WriteEndElement();
+            }
             w.WriteElementString("dc", "language", DcNs, meta.Language);
             foreach (var author in meta.Authors) w.WriteElementString("dc", "creator", DcNs, XmlText.Clean(author));
             if (meta.Publisher is not null) w.WriteElementString("dc", "publisher", DcNs, XmlText.Clean(meta.Publisher));
@@ -47,6 +57,17 @@ internal static class PackageDocument
                 w.WriteAttributeString("name", "cover");
                 w.WriteAttributeString("content", "cover-image");
                 w.WriteEndElement();
+            }
+            if (meta.Subtitle is not null)
+            {
+                foreach (var (id, type) in new[] { ("title", "main"), ("subtitle", "subtitle") })
+                {
+                    w.WriteStartElement("meta", OpfNs);
+                    w.WriteAttributeString("refines", "#" + id);
+                    w.WriteAttributeString("property", "title-type");
+                    w.WriteString(type);
+                    w.WriteEndElement();
+                }
             }
             w.WriteStartElement("meta", OpfNs);
             w.WriteAttributeString("property", "dcterms:modified");

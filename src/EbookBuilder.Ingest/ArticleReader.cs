@@ -17,7 +17,7 @@ public static class ArticleReader
         new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown", ".txt", ".html", ".htm", ".xhtml" };
 
     /// <summary>Reads and cleans the article at <paramref name="path"/>.</summary>
-    public static Article? Read(string path, DiagnosticBag diagnostics)
+    public static Article? Read(string path, DiagnosticBag diagnostics, CleanRules? rules = null)
     {
         byte[] bytes;
         try
@@ -32,7 +32,7 @@ public static class ArticleReader
         var text = TextDecoder.Decode(bytes, path, diagnostics).Text;
         try
         {
-            return ReadText(text, path, diagnostics);
+            return ReadText(text, path, diagnostics, rules);
         }
         catch (TimeoutException e)
         {
@@ -42,12 +42,13 @@ public static class ArticleReader
     }
 
     /// <summary>Cleans an article whose text is already decoded; <paramref name="path"/> names it in diagnostics.</summary>
-    public static Article ReadText(string text, string path, DiagnosticBag diagnostics)
+    public static Article ReadText(string text, string path, DiagnosticBag diagnostics, CleanRules? rules = null)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is ".html" or ".htm" or ".xhtml") return HtmlFormat.Read(text, path, diagnostics);
+        rules ??= CleanRules.None;
+        if (extension is ".html" or ".htm" or ".xhtml") return HtmlFormat.Read(text, path, diagnostics, rules);
         return MirrorFormat.Matches(text)
-            ? MirrorFormat.Read(text, path, diagnostics)
-            : MarkdownFormat.Read(text, path, diagnostics);
+            ? MirrorFormat.Read(text, path, diagnostics, rules)
+            : MarkdownFormat.Read(text, path, diagnostics, rules);
     }
 }

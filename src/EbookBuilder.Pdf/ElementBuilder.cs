@@ -54,12 +54,19 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         }
     }
 
+    /// <summary>The book's cover image; null draws a typeset title page.</summary>
+    public ImageAsset? CoverImage { get; init; }
+
     private Element Cover()
     {
+        if (CoverImage is { Width: > 0, Height: > 0 } cover)
+            return new CoverImageElement(cover.Width, cover.Height, () => SKImage.FromEncodedData(cover.ReadBytes()), geometry.ContentHeight);
         var blocks = new List<(TextLayout, float)>
         {
             (Layout([new TextSpan(book.Metadata.Title)], Style(theme.ChapterTitleSize * 1.4f, TextAlign.Center, bold: true, lineHeight: 1.3f)), 0),
         };
+        if (book.Metadata.Subtitle is { } subtitle)
+            blocks.Add((Layout([new TextSpan(subtitle)], Style(theme.HeadingSize, TextAlign.Center)), Em));
         var dates = book.Articles.Select(a => a.Date).OfType<DateOnly>().ToList();
         if (dates.Count > 0)
         {

@@ -1,4 +1,8 @@
 namespace EbookBuilder.Pdf;
 
 /// <summary>The PDF writer's settings: the theme, an optional page size overriding it, and the time recorded in the file.</summary>
-public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string? PageSize = null);
+public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string? PageSize = null)
+{
+    /// <summary>The book's cover image, drawn as the first page; null for a typeset title page.</summary>
+    public EbookBuilder.Model.Assets.ImageAsset? Cover { get; init; }
+}

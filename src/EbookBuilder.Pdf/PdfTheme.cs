@@ -64,6 +64,15 @@ public sealed record PdfTheme
     public static PdfTheme Load(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize<PdfTheme>(File.ReadAllText(path), Json) ?? new PdfTheme() : new PdfTheme();
 
+    /// <summary>This theme with some settings replaced, by their JSON names (a book file's [pdf] section).</summary>
+    public PdfTheme With(IReadOnlyDictionary<string, object> settings)
+    {
+        if (settings.Count == 0) return this;
+        var node = JsonSerializer.SerializeToNode(this, Json)!.AsObject();
+        foreach (var (key, value) in settings) node[key] = value switch { double d => System.Text.Json.Nodes.JsonValue.Create(d), _ => System.Text.Json.Nodes.JsonValue.Create(value.ToString()) };
+        return node.Deserialize<PdfTheme>(Json) ?? this;
+    }
+
     /// <summary>The page size in points.</summary>
     public static (float Width, float Height) PageSizePoints(string name)
     {

@@ -24,7 +24,7 @@ public static class PdfWriter
         var (width, height) = PdfTheme.PageSizePoints(options.PageSize ?? theme.PageSize);
         var geometry = new PageGeometry(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm);
         using var fontSet = new FontSet(fonts);
-        var builder = new ElementBuilder(book, images, fontSet, theme, geometry);
+        var builder = new ElementBuilder(book, images, fontSet, theme, geometry) { CoverImage = options.Cover };
 
         // Pass 1: where does everything land?
         var counting = new CountingSink(cancellationToken);

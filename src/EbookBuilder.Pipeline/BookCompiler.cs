@@ -38,7 +38,9 @@ public static class BookCompiler
             catch (ArgumentException e) { throw new BuildInputException(e.Message); }
         }
 
-        var chapterSources = InputResolver.Resolve(options.Inputs, diagnostics);
+        var chapterSources = options.Chapters is { } specs
+            ? InputResolver.Resolve(specs, diagnostics)
+            : InputResolver.Resolve(options.Inputs, diagnostics);
         if (diagnostics.HasErrors)
         {
             throw new BuildInputException(string.Join('\n', diagnostics.Items.Where(d => d.Severity == Severity.Error)));
@@ -54,6 +56,7 @@ public static class BookCompiler
             throw new BuildInputException($"no articles found in {where}; give folders or files of .md/.html articles, or index files that link to them");
         }
         var book = new Book(Metadata(options, chapters), chapters);
+        cancellationToken.ThrowIfCancellationRequested();
 
         var root = ImageLocator.BookRoot(options.Inputs.Concat(book.Articles.Select(a => a.Source.File)));
         (book, var refused) = ImageLocator.Resolve(book, root);
@@ -65,6 +68,7 @@ public static class BookCompiler
             var imageProgress = progress is null ? null : new Progress<ImageProgress>(p => progress.Report(new BuildProgress("images", p.Done, p.Total, p.Bytes)));
             images = await ImageStage.RunAsync(locations, options.Images, imageProgress, cancellationToken).ConfigureAwait(false);
         }
+        var coverImage = await CoverImageAsync(options, diagnostics, cancellationToken).ConfigureAwait(false);
         var failures = refused.Concat(images.Failures).ToList();
         ReportImageFailures(book, failures, options.FetchImages, diagnostics);
         timings["images"] = Lap(clock);
@@ -102,7 +106,7 @@ public static class BookCompiler
         if (options.Formats.HasFlag(OutputFormats.Epub))
         {
             var css = File.ReadAllText(Path.Combine(options.StylesDirectory, "epub.css"), Encoding.UTF8);
-            var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, Cover(options, book));
+            var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book));
             var path = Path.Combine(options.OutputDirectory, name + ".epub");
             progress?.Report(new BuildProgress("epub", 0, 1));
             var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, cancellationToken), cancellationToken);
@@ -112,7 +116,7 @@ public static class BookCompiler
         }
         if (options.Formats.HasFlag(OutputFormats.Pdf))
         {
-            var theme = PdfTheme.Load(Path.Combine(options.StylesDirectory, "pdf-theme.json"));
+            var theme = PdfTheme.Load(Path.Combine(options.StylesDirectory, "pdf-theme.json")).With(options.Theme);
             if (options.Profile is { } profile)
             {
                 theme = theme with
@@ -125,7 +129,7 @@ public static class BookCompiler
                     BodySize = profile.BodySize,
                 };
             }
-            var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize);
+            var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize) { Cover = coverImage };
             var path = Path.Combine(options.OutputDirectory, name + ".pdf");
             progress?.Report(new BuildProgress("pdf", 0, 1));
             PdfResult? pdf = null;
@@ -156,7 +160,7 @@ public static class BookCompiler
             .AsParallel().AsOrdered().WithCancellation(cancellationToken)
             .Select(file =>
             {
-                var article = ArticleReader.Read(file, diagnostics);
+                var article = ArticleReader.Read(file, diagnostics, options.Clean);
                 progress?.Report(new BuildProgress("read", Interlocked.Increment(ref done), files.Count));
                 return (file, article);
             })
@@ -164,32 +168,44 @@ public static class BookCompiler
 
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
         var seenUrls = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seenBodies = new Dictionary<string, string>(StringComparer.Ordinal);
         var chapters = new List<Chapter>();
         foreach (var source in sources)
         {
             var list = new List<Article>();
+            var since = Later(options.Since, source.Since);
+            var until = Earlier(options.Until, source.Until);
             foreach (var file in source.Files)
             {
                 if (articles[file] is not { } article || !seenFiles.Add(file)) continue;
-                if (options.Since is not null || options.Until is not null)
+                if (since is not null || until is not null)
                 {
                     if (article.Date is not { } date)
                     {
-                        diagnostics.Info(DiagnosticCodes.Undated, "the article has no date; kept although --since/--until are given", article.Source);
+                        diagnostics.Info(DiagnosticCodes.Undated, "the article has no date; kept although a date range is given", article.Source);
                     }
-                    else if (date < options.Since || date > options.Until)
+                    else if (date < since || date > until)
                     {
                         continue;
                     }
                 }
-                if (article.SourceUrl is { } url && !seenUrls.TryAdd(url, source.Title))
+                // The same article twice: by its original URL, or by the same title and body text.
+                var body = article.Title + "\n" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+                    Encoding.UTF8.GetBytes(EbookBuilder.Model.Text.PlainText.Of(article.Blocks))));
+                var firstBy = article.SourceUrl is { } url && seenUrls.TryGetValue(url, out var byUrl) ? byUrl
+                    : seenBodies.GetValueOrDefault(body);
+                if (firstBy is not null)
                 {
                     diagnostics.Info(DiagnosticCodes.DuplicateArticle,
-                        $"same article as one in chapter '{seenUrls[url]}' ({url}); kept there only", article.Source);
+                        $"same article as {firstBy}; kept there only", article.Source);
                     continue;
                 }
+                var where = $"{article.Source.File} in chapter '{source.Title}'";
+                if (article.SourceUrl is { } u) seenUrls[u] = where;
+                seenBodies[body] = where;
                 list.Add(article);
             }
+            list = Arrange(list, source);
             if (list.Count == 0)
             {
                 diagnostics.Warn(DiagnosticCodes.EmptyChapter, $"chapter '{source.Title}' has no articles and is left out", source.Origin);
@@ -198,6 +214,44 @@ public static class BookCompiler
             chapters.Add(new Chapter(source.Title, list, source.Origin));
         }
         return chapters;
+    }
+
+    /// <summary>A chapter's articles in the order it asks for, cut to its newest N.</summary>
+    private static List<Article> Arrange(List<Article> articles, ChapterSource source)
+    {
+        if (source.Limit is { } limit && articles.Count > limit)
+        {
+            // Newest first (undated last), stable for equal dates; then back into the source order.
+            var keep = articles.Select((a, i) => (a, i)).OrderByDescending(x => x.a.Date ?? DateOnly.MinValue).Take(limit).Select(x => x.i).ToHashSet();
+            articles = articles.Where((_, i) => keep.Contains(i)).ToList();
+        }
+        return source.Order switch
+        {
+            ChapterOrder.Date => [.. articles.OrderBy(a => a.Date is null).ThenBy(a => a.Date)],
+            ChapterOrder.DateDesc => [.. articles.OrderBy(a => a.Date is null).ThenByDescending(a => a.Date)],
+            ChapterOrder.Name => [.. articles.OrderBy(a => Path.GetFileName(a.Source.File), NaturalComparer.Instance)],
+            ChapterOrder.Title => [.. articles.OrderBy(a => a.Title, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"), false))],
+            _ => articles,
+        };
+    }
+
+    private static DateOnly? Later(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    private static DateOnly? Earlier(DateOnly? a, DateOnly? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    /// <summary>The cover image the book names (a file or a URL), fetched and converted like any image; null when none is named or it fails (a warning).</summary>
+    private static async Task<ImageAsset?> CoverImageAsync(BuildOptions options, DiagnosticBag diagnostics, CancellationToken cancellationToken)
+    {
+        if (options.CoverImage is not { } location) return null;
+        var bag = await ImageStage.RunAsync([location], options.Images with { Grayscale = false }, null, cancellationToken).ConfigureAwait(false);
+        if (bag.Find(location) is not { } asset || asset.MediaType is not ("image/jpeg" or "image/png"))
+        {
+            var reason = bag.Failures.FirstOrDefault()?.Reason ?? "not a JPEG or PNG image";
+            diagnostics.Warn(DiagnosticCodes.ImageFailed, $"the cover image {location} cannot be used ({reason}); a cover is drawn instead", null);
+            return null;
+        }
+        var extension = asset.MediaType == "image/png" ? "png" : "jpg";
+        return new ImageAsset("cover." + extension, asset.ReadBytes(), asset.MediaType, asset.Width, asset.Height);
     }
 
     /// <summary>One warning per figure whose image is not in the book, at the figure's file and line.</summary>
@@ -232,7 +286,8 @@ public static class BookCompiler
         if (files.Count == 0) return null;
         var dates = book.Articles.Select(a => a.Date).OfType<DateOnly>().ToList();
         string Format(DateOnly d) => EbookBuilder.Model.Text.DateText.Format(d, book.Metadata.Language);
-        var subtitle = dates.Count == 0 ? null : dates.Min() == dates.Max() ? Format(dates.Min()) : $"{Format(dates.Min())} — {Format(dates.Max())}";
+        var range = dates.Count == 0 ? null : dates.Min() == dates.Max() ? Format(dates.Min()) : $"{Format(dates.Min())} — {Format(dates.Max())}";
+        var subtitle = book.Metadata.Subtitle is { } given ? (range is null ? given : $"{given}　{range}") : range;
         const int width = 1600, height = 2400;
         var jpeg = CoverRenderer.Render(book.Metadata.Title, subtitle, book.Chapters.Select(c => c.Title).ToList(), files, width, height);
         return new ImageAsset("cover.jpg", jpeg, "image/jpeg", width, height);
@@ -243,7 +298,8 @@ public static class BookCompiler
         var chinese = options.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
         var title = options.Title
             ?? (chapters.Count == 1 ? chapters[0].Title : chinese ? "新闻合集" : "Collected Articles");
-        return new BookMetadata(title, options.Authors, options.Language);
+        return new BookMetadata(title, options.Authors, options.Language, options.Publisher, options.Description, options.Identifier,
+            options.Subtitle, options.Date);
     }
 
     /// <summary>The time recorded in the book: given, else the newest article date, else the newest input file.</summary>

@@ -7,7 +7,34 @@ namespace EbookBuilder.Pipeline;
 public sealed record BuildOptions
 {
     /// <summary>Article files, folders and index files; each makes a chapter (or several, for a folder of folders).</summary>
-    public required IReadOnlyList<string> Inputs { get; init; }
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>The chapters of a book file; when given, they are the book and <see cref="Inputs"/> is not used.</summary>
+    public IReadOnlyList<EbookBuilder.Assembly.ChapterSpec>? Chapters { get; init; }
+
+    /// <summary>The book's subtitle.</summary>
+    public string? Subtitle { get; init; }
+
+    /// <summary>The book's publisher.</summary>
+    public string? Publisher { get; init; }
+
+    /// <summary>The book's description.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The book's identifier; by default one derived from its content.</summary>
+    public string? Identifier { get; init; }
+
+    /// <summary>The book's date (of the issue); by default the newest article's.</summary>
+    public DateOnly? Date { get; init; }
+
+    /// <summary>A cover image (file or http(s) URL) to use instead of the drawn cover.</summary>
+    public string? CoverImage { get; init; }
+
+    /// <summary>Extra cleaning rules (selectors, boilerplate patterns).</summary>
+    public EbookBuilder.Ingest.CleanRules Clean { get; init; } = EbookBuilder.Ingest.CleanRules.None;
+
+    /// <summary>PDF theme settings that replace those of styles/pdf-theme.json, by JSON name.</summary>
+    public IReadOnlyDictionary<string, object> Theme { get; init; } = new Dictionary<string, object>();
 
     /// <summary>The folder the books are written to.</summary>
     public string OutputDirectory { get; init; } = "dist";

@@ -5,6 +5,9 @@ namespace EbookBuilder.Pipeline;
 public enum OutputFormats
 {
     /// <summary>An EPUB 3 archive.</summary>
+    /// <summary>No format (only while a list of formats is read).</summary>
+    None = 0,
+    /// <summary>EPUB 3.</summary>
     Epub = 1,
     /// <summary>A typeset PDF.</summary>
     Pdf = 2,

@@ -14,6 +14,8 @@ internal static class ArticleFinisher
         date ??= SourceFacts.Date(sourceUrl, context.File);
         publisher = string.IsNullOrEmpty(publisher) ? SourceFacts.Publisher(sourceUrl) : publisher;
         body = NormaliseHeadings(body);
+        if (context.Rules.DropLines.Count > 0)
+            body = body.Where(b => b is not Paragraph p || !context.Rules.IsBoilerplate(EbookBuilder.Model.Text.PlainText.Of(p.Content))).ToArray();
         var span = SourceSpan.InFile(context.File);
         if (!body.Any(b => b is Paragraph or Quote or ListBlock or Table or Heading or Figure))
         {

@@ -11,11 +11,12 @@ internal static class HtmlFormat
     private static readonly string[] ContentSelectors =
         ["article", "[itemprop=articleBody]", "main", "#content", ".post-content", ".entry-content", "body"];
 
-    public static Article Read(string text, string file, DiagnosticBag diagnostics) =>
-        ReadDocument(HtmlParsing.Parse(text), file, diagnostics, fallbackTitle: Path.GetFileNameWithoutExtension(file));
+    public static Article Read(string text, string file, DiagnosticBag diagnostics, CleanRules rules) =>
+        ReadDocument(HtmlParsing.Parse(text), file, diagnostics, fallbackTitle: Path.GetFileNameWithoutExtension(file), rules);
 
-    internal static Article ReadDocument(IDocument document, string file, DiagnosticBag diagnostics, string fallbackTitle)
+    internal static Article ReadDocument(IDocument document, string file, DiagnosticBag diagnostics, string fallbackTitle, CleanRules rules)
     {
+        rules.ApplyTo(document);
         IElement root = document.Body!;
         foreach (var selector in ContentSelectors)
         {
@@ -35,7 +36,7 @@ internal static class HtmlFormat
         var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
             ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
         var sourceUrl = Uri.TryCreate(canonical, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : null;
-        var context = new ArticleContext(file, title, uri, diagnostics);
+        var context = new ArticleContext(file, title, uri, diagnostics) { Rules = rules };
         var builder = new BlockBuilder(context, topDepth: root == document.Body ? 1 : -1);
         builder.VisitChildren(root, 0);
         return ArticleFinisher.Finish(context, builder.Finish(), sourceUrl);

@@ -16,7 +16,7 @@ internal static class MarkdownFormat
         .UseFigures()
         .Build();
 
-    public static Article Read(string text, string file, DiagnosticBag diagnostics)
+    public static Article Read(string text, string file, DiagnosticBag diagnostics, CleanRules rules)
     {
         var markdown = Markdown.Parse(text, Pipeline);
         var title = Path.GetFileNameWithoutExtension(file);
@@ -28,6 +28,6 @@ internal static class MarkdownFormat
         }
         var html = markdown.ToHtml(Pipeline);
         var document = HtmlParsing.Parse($"<html><head><title></title></head><body>{html}</body></html>");
-        return HtmlFormat.ReadDocument(document, file, diagnostics, title) with { Title = title };
+        return HtmlFormat.ReadDocument(document, file, diagnostics, title, rules) with { Title = title };
     }
 }

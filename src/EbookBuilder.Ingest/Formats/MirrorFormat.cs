@@ -35,7 +35,7 @@ internal static partial class MirrorFormat
         return line is not null && RuleLine().IsMatch(line);
     }
 
-    public static Article Read(string text, string file, DiagnosticBag diagnostics)
+    public static Article Read(string text, string file, DiagnosticBag diagnostics, CleanRules rules)
     {
         var lines = text.Split('\n');
         var titleLine = Array.FindIndex(lines, l => l.Trim().Length > 0);
@@ -56,8 +56,9 @@ internal static partial class MirrorFormat
         }
 
         Uri.TryCreate(sourceUrl, UriKind.Absolute, out var baseUri);
-        var context = new ArticleContext(file, title, baseUri, diagnostics);
+        var context = new ArticleContext(file, title, baseUri, diagnostics) { Rules = rules };
         var document = HtmlParsing.Parse(string.Join('\n', lines));
+        rules.ApplyTo(document);
         var builder = new BlockBuilder(context, topDepth: 1);
         builder.VisitChildren(document.Body!, 0);
         return ArticleFinisher.Finish(context, builder.Finish(), sourceUrl);

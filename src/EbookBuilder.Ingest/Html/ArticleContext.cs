@@ -14,6 +14,9 @@ internal sealed class ArticleContext(string file, string title, Uri? baseUri, Di
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>The book's extra cleaning rules.</summary>
+    public CleanRules Rules { get; init; } = CleanRules.None;
+
     /// <summary>Whether content deeper than the nesting limit was flattened to text.</summary>
     public bool Flattened { get; set; }
 }

@@ -7,4 +7,6 @@ public sealed record BookMetadata(
     string Language,
     string? Publisher = null,
     string? Description = null,
-    string? Identifier = null);
+    string? Identifier = null,
+    string? Subtitle = null,
+    DateOnly? Date = null);

@@ -1,0 +1,266 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EbookBuilder.Assembly;
+using EbookBuilder.Ingest;
+using EbookBuilder.Model.Document;
+
+namespace EbookBuilder.Pipeline.Config;
+
+/// <summary>
+/// A checked book.toml: what the book is, its chapters, and the settings of each stage. Paths are
+/// absolute (relative ones are taken from the file's folder). A setting the file does not give is
+/// null, so the command line and the defaults decide it.
+/// </summary>
+public sealed record BookFile
+{
+    /// <summary>A value with the line it stands on.</summary>
+    public sealed record Value(object Data, int Line);
+
+    /// <summary>The checked values of one section.</summary>
+    public sealed record Section(IReadOnlyDictionary<string, Value> Values, int Line);
+
+    /// <summary>The book file's path.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>[book] title.</summary>
+    public string? Title { get; init; }
+    /// <summary>[book] subtitle.</summary>
+    public string? Subtitle { get; init; }
+    /// <summary>[book] author or authors.</summary>
+    public IReadOnlyList<string>? Authors { get; init; }
+    /// <summary>[book] publisher.</summary>
+    public string? Publisher { get; init; }
+    /// <summary>[book] language (BCP 47).</summary>
+    public string? Language { get; init; }
+    /// <summary>[book] date of the issue.</summary>
+    public DateOnly? Date { get; init; }
+    /// <summary>[book] description.</summary>
+    public string? Description { get; init; }
+    /// <summary>[book] cover: an image file (absolute) or an http(s) URL.</summary>
+    public string? Cover { get; init; }
+    /// <summary>[book] identifier (for example urn:uuid:…).</summary>
+    public string? Identifier { get; init; }
+
+    /// <summary>The [[chapter]] tables, in order.</summary>
+    public IReadOnlyList<ChapterSpec> Chapters { get; init; } = [];
+
+    /// <summary>[output] formats: epub, pdf, all.</summary>
+    public OutputFormats? Formats { get; init; }
+    /// <summary>[output] name of the output files.</summary>
+    public string? Name { get; init; }
+    /// <summary>[output] folder (absolute).</summary>
+    public string? Folder { get; init; }
+    /// <summary>[output] or [pdf] page-size.</summary>
+    public string? PageSize { get; init; }
+    /// <summary>[output] profile.</summary>
+    public DeviceProfile? Profile { get; init; }
+    /// <summary>[output] no-cover.</summary>
+    public bool? NoCover { get; init; }
+    /// <summary>[output] since: the whole book's date range.</summary>
+    public DateOnly? Since { get; init; }
+    /// <summary>[output] until.</summary>
+    public DateOnly? Until { get; init; }
+    /// <summary>[output] report (absolute).</summary>
+    public string? Report { get; init; }
+
+    /// <summary>[images] image-max, as width and height.</summary>
+    public (int Width, int Height)? ImageMax { get; init; }
+    /// <summary>[images] grayscale.</summary>
+    public bool? Grayscale { get; init; }
+    /// <summary>[images] image-concurrency.</summary>
+    public int? ImageConcurrency { get; init; }
+    /// <summary>[images] cache-dir (absolute).</summary>
+    public string? CacheDir { get; init; }
+    /// <summary>[images] offline.</summary>
+    public bool? Offline { get; init; }
+    /// <summary>[images] no-images.</summary>
+    public bool? NoImages { get; init; }
+    /// <summary>[images] strict.</summary>
+    public bool? Strict { get; init; }
+
+    /// <summary>[fonts] font: a file (absolute) or a family name.</summary>
+    public string? Font { get; init; }
+    /// <summary>[fonts] no-fonts.</summary>
+    public bool? NoFonts { get; init; }
+    /// <summary>[fonts] obfuscate-fonts.</summary>
+    public bool? ObfuscateFonts { get; init; }
+
+    /// <summary>[pdf] theme settings, by the theme's JSON name (camelCase), as numbers or strings.</summary>
+    public IReadOnlyDictionary<string, object> Theme { get; init; } = new Dictionary<string, object>();
+
+    /// <summary>[clean] rules.</summary>
+    public CleanRules Clean { get; init; } = CleanRules.None;
+
+    private static readonly Regex ImageMaxPattern = new(@"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ColorPattern = new("^#[0-9a-fA-F]{6}$", RegexOptions.CultureInvariant);
+
+    /// <summary>WIDTHxHEIGHT in pixels, or null.</summary>
+    public static (int Width, int Height)? ParseImageMax(string text)
+    {
+        var m = ImageMaxPattern.Match(text);
+        return m.Success ? (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture)) : null;
+    }
+
+    /// <summary>The chapter order named in a book file, or null.</summary>
+    public static ChapterOrder? ParseOrder(string text) => text switch
+    {
+        "index" => ChapterOrder.Index,
+        "date" => ChapterOrder.Date,
+        "date-desc" => ChapterOrder.DateDesc,
+        "name" => ChapterOrder.Name,
+        "title" => ChapterOrder.Title,
+        _ => null,
+    };
+
+    /// <summary>Builds the typed book file from checked sections; values that do not fit (an order, a profile…) are errors with their lines.</summary>
+    internal static BookFile From(string path, IReadOnlyDictionary<string, Section> sections, IReadOnlyList<Section> chapters)
+    {
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        var errors = new List<string>();
+        Section Get(string name) => sections.GetValueOrDefault(name) ?? new Section(new Dictionary<string, Value>(), 0);
+        T? Opt<T>(Section s, string key) where T : class => s.Values.TryGetValue(key, out var v) ? (T)v.Data : null;
+        T? Val<T>(Section s, string key) where T : struct => s.Values.TryGetValue(key, out var v) ? (T)v.Data : null;
+        string? PathOf(Section s, string key) => Opt<string>(s, key) is { } p ? System.IO.Path.GetFullPath(p, folder) : null;
+        void Error(Section s, string key, string message) => errors.Add($"{path}:{s.Values[key].Line}: {message}");
+
+        var book = Get("book");
+        var output = Get("output");
+        var images = Get("images");
+        var fonts = Get("fonts");
+        var pdf = Get("pdf");
+        var clean = Get("clean");
+
+        var authors = (Opt<string[]>(book, "authors") ?? []).Concat(Opt<string[]>(book, "author") ?? []).ToList();
+        var cover = Opt<string>(book, "cover");
+        if (cover is not null && !cover.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !cover.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+        {
+            cover = System.IO.Path.GetFullPath(cover, folder);
+            if (!File.Exists(cover)) Error(book, "cover", $"the cover image '{Opt<string>(book, "cover")}' does not exist (paths are relative to {folder})");
+        }
+
+        var specs = new List<ChapterSpec>();
+        foreach (var chapter in chapters)
+        {
+            var sources = Opt<string[]>(chapter, "sources");
+            if (sources is null || sources.Length == 0)
+            {
+                errors.Add($"{path}:{chapter.Line}: this [[chapter]] has no sources; add sources = [\"folder\", \"index.md\", \"pages/*.md\"]");
+                continue;
+            }
+            var order = ChapterOrder.Index;
+            if (Opt<string>(chapter, "order") is { } orderText)
+            {
+                if (ParseOrder(orderText) is { } parsed) order = parsed;
+                else Error(chapter, "order", $"order '{orderText}' is not one of index, date, date-desc, name, title");
+            }
+            var since = Val<DateOnly>(chapter, "since");
+            var until = Val<DateOnly>(chapter, "until");
+            if (since > until) Error(chapter, "since", $"since {since:yyyy-MM-dd} is after until {until:yyyy-MM-dd}");
+            var limit = Val<int>(chapter, "limit");
+            if (limit == 0) Error(chapter, "limit", "limit must be 1 or more (leave it out to keep every article)");
+            specs.Add(new ChapterSpec(Opt<string>(chapter, "title"), sources.Select(s => System.IO.Path.GetFullPath(s, folder)).ToList(),
+                new SourceSpan(path, chapter.Line), order, limit, since, until));
+        }
+
+        OutputFormats? formats = null;
+        if (Opt<string[]>(output, "formats") is { } formatNames)
+        {
+            formats = OutputFormats.None;
+            foreach (var f in formatNames)
+            {
+                formats |= f switch { "epub" => OutputFormats.Epub, "pdf" => OutputFormats.Pdf, "all" => OutputFormats.All, _ => OutputFormats.None };
+                if (f is not ("epub" or "pdf" or "all")) Error(output, "formats", $"format '{f}' is not one of epub, pdf, all");
+            }
+        }
+        DeviceProfile? profile = null;
+        if (Opt<string>(output, "profile") is { } profileName && (profile = DeviceProfile.Find(profileName)) is null)
+            Error(output, "profile", $"no device profile '{profileName}'; use one of {string.Join(", ", DeviceProfile.All.Select(p => p.Name))}");
+        var pageSize = Opt<string>(output, "page-size");
+        if (Opt<string>(pdf, "page-size") is { } pdfPageSize)
+        {
+            if (pageSize is not null && pageSize != pdfPageSize) Error(pdf, "page-size", "page-size is given in [output] and in [pdf] with different values; keep one");
+            pageSize = pdfPageSize;
+        }
+        if (pageSize is not null)
+        {
+            try { EbookBuilder.Pdf.PdfTheme.PageSizePoints(pageSize); }
+            catch (ArgumentException e) { Error(pdf.Values.ContainsKey("page-size") ? pdf : output, "page-size", e.Message); }
+        }
+        var (bookSince, bookUntil) = (Val<DateOnly>(output, "since"), Val<DateOnly>(output, "until"));
+        if (bookSince > bookUntil) Error(output, "since", $"since {bookSince:yyyy-MM-dd} is after until {bookUntil:yyyy-MM-dd}");
+
+        (int, int)? imageMax = null;
+        if (Opt<string>(images, "image-max") is { } max && (imageMax = ParseImageMax(max)) is null)
+            Error(images, "image-max", $"image-max '{max}' is not WIDTHxHEIGHT in pixels, for example \"1200x1600\"");
+        var concurrency = Val<int>(images, "image-concurrency");
+        if (concurrency is < 1 or > 64) Error(images, "image-concurrency", "image-concurrency must be from 1 to 64");
+
+        var font = Opt<string>(fonts, "font");
+        if (font is not null && (font.Contains('/') || font.Contains('\\') || System.IO.Path.HasExtension(font.Split('#')[0])))
+            font = System.IO.Path.GetFullPath(font, folder); // a file, not a family name
+
+        var theme = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (key, value) in pdf.Values)
+        {
+            if (!BookFileSchema.ThemeKeys.ContainsKey(key)) continue;
+            if (value.Data is string color && !ColorPattern.IsMatch(color)) Error(pdf, key, $"{key} '{color}' is not a colour such as \"#222222\"");
+            else if (value.Data is double number && number <= 0) Error(pdf, key, $"{key} must be more than 0");
+            theme[CamelCase(key)] = value.Data;
+        }
+
+        var rules = CleanRules.None;
+        if (clean.Values.Count > 0)
+        {
+            var (created, problems) = CleanRules.Create(Opt<string[]>(clean, "remove") ?? [], Opt<string[]>(clean, "keep") ?? [], Opt<string[]>(clean, "drop-lines") ?? []);
+            foreach (var problem in problems) errors.Add($"{path}:{clean.Line}: [clean] {problem}");
+            rules = created ?? CleanRules.None;
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new BuildInputException((errors.Count == 1 ? "the book file is not right:\n" : $"the book file has {errors.Count} problems:\n")
+                + string.Join('\n', errors.Select(e => "  " + e)));
+        }
+        return new BookFile
+        {
+            Path = path,
+            Title = Opt<string>(book, "title"),
+            Subtitle = Opt<string>(book, "subtitle"),
+            Authors = authors.Count > 0 ? authors : null,
+            Publisher = Opt<string>(book, "publisher"),
+            Language = Opt<string>(book, "language"),
+            Date = Val<DateOnly>(book, "date"),
+            Description = Opt<string>(book, "description"),
+            Cover = cover,
+            Identifier = Opt<string>(book, "identifier"),
+            Chapters = specs,
+            Formats = formats,
+            Name = Opt<string>(output, "name"),
+            Folder = PathOf(output, "folder"),
+            PageSize = pageSize,
+            Profile = profile,
+            NoCover = Val<bool>(output, "no-cover"),
+            Since = bookSince,
+            Until = bookUntil,
+            Report = PathOf(output, "report"),
+            ImageMax = imageMax,
+            Grayscale = Val<bool>(images, "grayscale"),
+            ImageConcurrency = concurrency,
+            CacheDir = PathOf(images, "cache-dir"),
+            Offline = Val<bool>(images, "offline"),
+            NoImages = Val<bool>(images, "no-images"),
+            Strict = Val<bool>(images, "strict"),
+            Font = font,
+            NoFonts = Val<bool>(fonts, "no-fonts"),
+            ObfuscateFonts = Val<bool>(fonts, "obfuscate-fonts"),
+            Theme = theme,
+            Clean = rules,
+        };
+    }
+
+    private static string CamelCase(string kebab)
+    {
+        var parts = kebab.Split('-');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+}

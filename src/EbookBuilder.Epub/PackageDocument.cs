@@ -31,13 +31,13 @@ internal static class PackageDocument
             w.WriteString(identifier);
             w.WriteEndElement();
             w.WriteStartElement("dc", "title", DcNs);
-            w.WriteAttributeString("id", "title");
+            w.WriteAttributeString("id", "book-title");
             w.WriteString(XmlText.Clean(meta.Title));
             w.WriteEndElement();
             if (meta.Subtitle is { } subtitle)
             {
                 w.WriteStartElement("dc", "title", DcNs);
-                w.WriteAttributeString("id", "subtitle");
+                w.WriteAttributeString("id", "book-subtitle");
                 w.WriteString(XmlText.Clean(subtitle));
                 w.WriteEndElement();
             }
@@ -60,7 +60,7 @@ internal static class PackageDocument
             }
             if (meta.Subtitle is not null)
             {
-                foreach (var (id, type) in new[] { ("title", "main"), ("subtitle", "subtitle") })
+                foreach (var (id, type) in new[] { ("book-title", "main"), ("book-subtitle", "subtitle") })
                 {
                     w.WriteStartElement("meta", OpfNs);
                     w.WriteAttributeString("refines", "#" + id);

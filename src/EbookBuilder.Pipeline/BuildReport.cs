@@ -13,6 +13,7 @@ public sealed record BuildReport(
     [property: JsonPropertyName("chapters")] IReadOnlyList<BuildReport.ChapterEntry> Chapters,
     [property: JsonPropertyName("warnings")] IReadOnlyList<BuildReport.DiagnosticEntry> Warnings,
     [property: JsonPropertyName("errors")] IReadOnlyList<BuildReport.DiagnosticEntry> Errors,
+    [property: JsonPropertyName("notes")] IReadOnlyList<BuildReport.DiagnosticEntry> Notes,
     [property: JsonPropertyName("outputs")] IReadOnlyList<OutputFile> Outputs,
     [property: JsonPropertyName("images")] BuildReport.ImageSection Images,
     [property: JsonPropertyName("captions")] BuildReport.CaptionSection Captions,
@@ -21,10 +22,11 @@ public sealed record BuildReport(
     [property: JsonPropertyName("pdf")] BuildReport.PdfSection? Pdf,
     [property: JsonPropertyName("timings")] IReadOnlyDictionary<string, long> Timings)
 {
-    /// <summary>A chapter and its article count.</summary>
+    /// <summary>A chapter, its article count and the articles' titles in book order.</summary>
     public sealed record ChapterEntry(
         [property: JsonPropertyName("title")] string Title,
-        [property: JsonPropertyName("articles")] int Articles);
+        [property: JsonPropertyName("articles")] int Articles,
+        [property: JsonPropertyName("titles")] IReadOnlyList<string> Titles);
 
     /// <summary>One diagnostic.</summary>
     public sealed record DiagnosticEntry(
@@ -91,9 +93,10 @@ public sealed record BuildReport(
     /// <summary>The report of a finished build.</summary>
     public static BuildReport From(BuildResult result) => new(
         result.Book.Chapters.Sum(c => c.Articles.Count),
-        result.Book.Chapters.Select(c => new ChapterEntry(c.Title, c.Articles.Count)).ToList(),
+        result.Book.Chapters.Select(c => new ChapterEntry(c.Title, c.Articles.Count, c.Articles.Select(a => a.Title).ToList())).ToList(),
         Entries(result.Diagnostics, Severity.Warning),
         Entries(result.Diagnostics, Severity.Error),
+        Entries(result.Diagnostics, Severity.Info),
         result.Outputs,
         ImageSectionOf(result),
         new CaptionSection(result.Book.Articles.SelectMany(a => Figures.In(a.Blocks)).Count(f => f.Caption.Count > 0)),

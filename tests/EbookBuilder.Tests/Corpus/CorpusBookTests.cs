@@ -105,5 +105,47 @@ public sealed partial class CorpusBookTests
         }
     }
 
+    [SkippableFact]
+    public void A_book_file_of_every_index_keeps_link_order_drops_cross_chapter_duplicates_and_reports_missing_targets()
+    {
+        Skip.If(TestPaths.Corpus is null, TestPaths.CorpusMissing);
+        using var temp = new TempFolder();
+        var indexes = Directory.GetFiles(Path.Combine(TestPaths.Corpus!, "indexes"), "*.md").Order(StringComparer.Ordinal).ToList();
+        var toml = new System.Text.StringBuilder("[book]\ntitle = \"索引合集\"\n\n[output]\nformats = [\"epub\"]\n\n[images]\nno-images = true\n");
+        foreach (var index in indexes) toml.Append($"\n[[chapter]]\nsources = [\"{index}\"]\n");
+        var book = temp.Write("book.toml", toml.ToString());
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var code = EbookBuilder.Cli.CommandLine.Create().Parse(["build", book, "--report", temp.File("report.json")])
+            .Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+        Assert.True(code == 0, stderr.ToString());
+
+        var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("report.json"))).RootElement;
+        var chapters = report.GetProperty("chapters").EnumerateArray().ToList();
+        Assert.Equal(indexes.Select(i => Path.GetFileNameWithoutExtension(i)[1..]), chapters.Select(c => c.GetProperty("title").GetString()));
+        Assert.Contains(report.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == "EB002");
+        // Each chapter: its index's link order, less the articles an earlier chapter already has (same URL, or same title and text).
+        var seen = new HashSet<string>();
+        var seenUrls = new HashSet<string>();
+        bool First(EbookBuilder.Model.Document.Article a)
+        {
+            var key = a.Title + "\n" + EbookBuilder.Model.Text.PlainText.Of(a.Blocks);
+            if ((a.SourceUrl is { } url && seenUrls.Contains(url)) || seen.Contains(key)) return false;
+            if (a.SourceUrl is { } u) seenUrls.Add(u);
+            return seen.Add(key);
+        }
+        for (var c = 0; c < indexes.Count; c++)
+        {
+            var linked = Regex.Matches(File.ReadAllText(indexes[c]), @"\]\((\.\./pages/[^)?]+)")
+                .Select(m => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(indexes[c])!, m.Groups[1].Value)))
+                .Where(File.Exists).Distinct().ToList();
+            var titles = chapters[c].GetProperty("titles").EnumerateArray().Select(t => t.GetString()!).ToList();
+            var expected = linked.Select(f => EbookBuilder.Ingest.ArticleReader.Read(f, new EbookBuilder.Model.Diagnostics.DiagnosticBag())!)
+                .Where(First).Select(a => a.Title).ToList();
+            Assert.Equal(expected, titles);
+        }
+        EpubCheck.AssertValid(Directory.GetFiles(temp.Path, "*.epub", SearchOption.AllDirectories).Single());
+    }
+
     private static string Short(string s) => s.Length > 60 ? s[..60] + "…" : s;
 }

@@ -122,20 +122,13 @@ internal static class BuildCommand
         }
         try
         {
-            var progress = quiet ? null : new ConsoleProgress(stderr);
-            var result = await BookCompiler.BuildAsync(options, progress, cancellationToken);
+            var result = quiet ? await BookCompiler.BuildAsync(options, null, cancellationToken)
+                : TerminalProgress.Usable(stderr) ? await TerminalProgress.RunAsync(progress => BookCompiler.BuildAsync(options, progress, cancellationToken))
+                : await BookCompiler.BuildAsync(options, new ConsoleProgress(stderr), cancellationToken);
             PrintDiagnostics(stderr, result.Diagnostics, quiet, verbose);
             if (reportPath is not null) BuildReport.From(result).Save(reportPath);
-            if (!quiet)
-            {
-                var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
-                var img = result.Images.Statistics;
-                stdout.WriteLine($"{result.Book.Chapters.Count} chapters, {result.Book.Articles.Count()} articles, " +
-                    $"images {img.Found - img.Failed} ok ({img.FromCache} cached) / {result.ImageFailures.Count} failed, " +
-                    $"fonts {result.Fonts.Faces.Sum(f => f.Bytes.Length) / 1024} KB ({result.Fonts.Faces.Count} subsets, {result.Fonts.Uncovered.Count} uncovered characters), " +
-                    $"{warnings} warnings, {result.TimingsMs["total"]} ms");
-            }
-            foreach (var output in result.Outputs) stdout.WriteLine($"wrote {output.Path} ({output.Bytes:N0} bytes)");
+            if (!quiet) BuildSummary.Write(stdout, result);
+            else foreach (var output in result.Outputs) stdout.WriteLine($"wrote {output.Path} ({output.Bytes:N0} bytes)");
             return ExitCodes.Success;
         }
         catch (BuildInputException e)

@@ -5,4 +5,7 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
 {
     /// <summary>The book's cover image, drawn as the first page; null for a typeset title page.</summary>
     public EbookBuilder.Model.Assets.ImageAsset? Cover { get; init; }
+
+    /// <summary>Told (pages drawn, pages in all) as each page is written.</summary>
+    public IProgress<(int Done, int Total)>? Pages { get; init; }
 }

@@ -51,7 +51,7 @@ public static class PdfWriter
                        RasterDpi = 150,
                    }))
             {
-                var sink = new SkiaSink(document, decoration, geometry, cancellationToken);
+                var sink = new SkiaSink(document, decoration, geometry, cancellationToken) { Progress = options.Pages, Total = first.PageNumber };
                 var second = new Paginator(geometry, sink, 1);
                 second.Run(builder.Build(first.Destinations), book.Metadata.Title);
                 document.Close();
@@ -111,6 +111,10 @@ public static class PdfWriter
     {
         private SkiaPageCanvas? _canvas;
 
+        public IProgress<(int Done, int Total)>? Progress { get; init; }
+
+        public int Total { get; init; }
+
         public IPageCanvas BeginPage(int number)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -123,6 +127,7 @@ public static class PdfWriter
             decoration.Draw(canvas, page);
             _canvas?.DisposeFonts();
             document.EndPage();
+            Progress?.Report((page.Number, Total));
         }
     }
 }

@@ -65,7 +65,7 @@ public static class BookCompiler
         {
             var locations = book.Articles.SelectMany(a => Figures.In(a.Blocks)).Select(f => f.Image?.Location).OfType<string>()
                 .Where(l => !refused.Any(r => r.Location == l)).ToList();
-            var imageProgress = progress is null ? null : new Progress<ImageProgress>(p => progress.Report(new BuildProgress("images", p.Done, p.Total, p.Bytes)));
+            var imageProgress = progress is null ? null : new SynchronousProgress<ImageProgress>(p => progress.Report(new BuildProgress("images", p.Done, p.Total, p.Bytes)));
             images = await ImageStage.RunAsync(locations, options.Images, imageProgress, cancellationToken).ConfigureAwait(false);
         }
         var coverImage = await CoverImageAsync(options, diagnostics, cancellationToken).ConfigureAwait(false);
@@ -129,7 +129,11 @@ public static class BookCompiler
                     BodySize = profile.BodySize,
                 };
             }
-            var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize) { Cover = coverImage };
+            var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize)
+            {
+                Cover = coverImage,
+                Pages = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf pages", p.Done, p.Total))),
+            };
             var path = Path.Combine(options.OutputDirectory, name + ".pdf");
             progress?.Report(new BuildProgress("pdf", 0, 1));
             PdfResult? pdf = null;

@@ -7,53 +7,72 @@ using EbookBuilder.Benchmarks;
 // the real `ebook` program in a child process (so its own peak memory is measured): a cold build,
 // then a rebuild from the image cache. Prints per-stage times, rates, peak memory and sizes.
 //   dotnet run -c Release --project tests/EbookBuilder.Benchmarks -- [--articles 600]
+//   ... -- --sweep 300,600,1200,2400     peak memory as the book grows
 var articles = args.SkipWhile(a => a != "--articles").Skip(1).Select(int.Parse).DefaultIfEmpty(600).First();
-SubsetBenchmark.Run(Path.Combine(AppContext.BaseDirectory, "fonts", "LXGWWenKai-Regular.ttf"));
-var work = Path.Combine(Path.GetTempPath(), "ebook-bench-" + Guid.NewGuid().ToString("N")[..8]);
-Directory.CreateDirectory(work);
-try
+var sweep = args.SkipWhile(a => a != "--sweep").Skip(1).Take(1).SelectMany(a => a.Split(',')).Select(int.Parse).ToList();
+if (sweep.Count > 0)
 {
-    var port = FreePort();
-    Console.WriteLine($"generating {articles} articles and {articles} images in {work} ...");
-    var images = SyntheticCorpus.Write(work, articles, port).ToDictionary(i => i.Path, i => i.Bytes);
-    using var listener = new HttpListener();
-    listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-    listener.Start();
-    var serving = Task.Run(async () =>
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try { context = await listener.GetContextAsync(); } catch (Exception) { return; }
-            _ = Task.Run(async () =>
-            {
-                var body = images.GetValueOrDefault(context.Request.Url!.AbsolutePath);
-                context.Response.StatusCode = body is null ? 404 : 200;
-                context.Response.ContentType = "image/jpeg";
-                if (body is not null) await context.Response.OutputStream.WriteAsync(body);
-                context.Response.Close();
-            });
-        }
-    });
-
-    var cache = Path.Combine(work, "cache");
-    var cold = Build("cold", work, cache);
-    var warm = Build("warm (image cache)", work, cache);
-    listener.Stop();
-
+    // Memory as the book grows: the same generated articles at several sizes, cold and warm.
+    var rows = sweep.Select(n => (n, Measure(n))).ToList();
     Console.WriteLine();
-    Console.WriteLine($"| run | wall s | read ms | images ms | fonts ms | epub ms | pdf ms | PDF pages | pages/s | articles/s | images/s | peak MB | EPUB MB | PDF MB |");
-    Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-    foreach (var run in new[] { cold, warm }) Console.WriteLine(run.Row(articles));
-    Console.WriteLine();
-    Console.WriteLine($"images: {cold.Images.GetProperty("embedded").GetInt32()} embedded, {cold.Images.GetProperty("converted").GetInt32()} converted, " +
-        $"{cold.Images.GetProperty("passedThrough").GetInt32()} passed through untouched, {cold.Images.GetProperty("failed").GetInt32()} failed; " +
-        $"summed over images: {cold.Images.GetProperty("downloadMs").GetInt64()} ms fetching, {cold.Images.GetProperty("convertMs").GetInt64()} ms converting; " +
-        $"rebuild {cold.Wall.TotalSeconds / warm.Wall.TotalSeconds:0.0}x faster than the cold build, {warm.Images.GetProperty("requests").GetInt32()} requests");
+    Console.WriteLine("| articles | PDF pages | cold s | warm s | cold peak MB | warm peak MB | warm pages/s |");
+    Console.WriteLine("|---|---|---|---|---|---|---|");
+    foreach (var (n, (cold, warm)) in rows)
+        Console.WriteLine($"| {n} | {warm.Pages} | {cold.Wall.TotalSeconds:0.0} | {warm.Wall.TotalSeconds:0.0} | {cold.PeakMb} | {warm.PeakMb} | {warm.PagesPerSecond:0} |");
+    return;
 }
-finally
+SubsetBenchmark.Run(Path.Combine(AppContext.BaseDirectory, "fonts", "LXGWWenKai-Regular.ttf"));
+var (coldRun, warmRun) = Measure(articles);
+Console.WriteLine();
+Console.WriteLine($"| run | wall s | read ms | images ms | fonts ms | epub ms | pdf ms | PDF pages | pages/s | articles/s | images/s | peak MB | EPUB MB | PDF MB |");
+Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+foreach (var run in new[] { coldRun, warmRun }) Console.WriteLine(run.Row(articles));
+Console.WriteLine();
+Console.WriteLine($"images: {coldRun.Images.GetProperty("embedded").GetInt32()} embedded, {coldRun.Images.GetProperty("converted").GetInt32()} converted, " +
+    $"{coldRun.Images.GetProperty("passedThrough").GetInt32()} passed through untouched, {coldRun.Images.GetProperty("failed").GetInt32()} failed; " +
+    $"summed over images: {coldRun.Images.GetProperty("downloadMs").GetInt64()} ms fetching, {coldRun.Images.GetProperty("convertMs").GetInt64()} ms converting; " +
+    $"rebuild {coldRun.Wall.TotalSeconds / warmRun.Wall.TotalSeconds:0.0}x faster than the cold build, {warmRun.Images.GetProperty("requests").GetInt32()} requests");
+
+// Generates N articles with N images served on loopback; builds cold, then from the image cache.
+static (Run Cold, Run Warm) Measure(int articles)
 {
-    Directory.Delete(work, recursive: true);
+    var work = Path.Combine(Path.GetTempPath(), "ebook-bench-" + Guid.NewGuid().ToString("N")[..8]);
+    Directory.CreateDirectory(work);
+    try
+    {
+        var port = FreePort();
+        Console.WriteLine($"generating {articles} articles and {articles} images in {work} ...");
+        var images = SyntheticCorpus.Write(work, articles, port).ToDictionary(i => i.Path, i => i.Bytes);
+        using var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        listener.Start();
+        var serving = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await listener.GetContextAsync(); } catch (Exception) { return; }
+                _ = Task.Run(async () =>
+                {
+                    var body = images.GetValueOrDefault(context.Request.Url!.AbsolutePath);
+                    context.Response.StatusCode = body is null ? 404 : 200;
+                    context.Response.ContentType = "image/jpeg";
+                    if (body is not null) await context.Response.OutputStream.WriteAsync(body);
+                    context.Response.Close();
+                });
+            }
+        });
+
+        var cache = Path.Combine(work, "cache");
+        var cold = Build("cold", work, cache);
+        var warm = Build("warm (image cache)", work, cache);
+        listener.Stop();
+        return (cold, warm);
+    }
+    finally
+    {
+        Directory.Delete(work, recursive: true);
+    }
 }
 
 static Run Build(string name, string work, string cache)
@@ -85,6 +104,12 @@ static int FreePort()
 internal sealed record Run(string Name, TimeSpan Wall, JsonElement Timings, JsonElement Images, long EpubBytes, long PdfBytes)
 {
     private long T(string stage) => Timings.TryGetProperty(stage, out var v) ? v.GetInt64() : 0;
+
+    public long Pages => T("pdfPages");
+
+    public long PeakMb => T("peakMemoryMB");
+
+    public double PagesPerSecond => T("pdfPages") * 1000.0 / Math.Max(1, T("pdf"));
 
     public string Row(int articles)
     {

@@ -33,7 +33,7 @@ public static class IndexFile
     }
 
     /// <summary>Resolves the index's links to article files; unresolved local links are reported.</summary>
-    public static IReadOnlyList<string> ArticleFiles(string indexPath, string markdown, DiagnosticBag diagnostics)
+    public static IReadOnlyList<string> ArticleFiles(string indexPath, string markdown, DiagnosticBag diagnostics, string? root = null)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(indexPath))!;
         var files = new List<string>();
@@ -48,6 +48,13 @@ public static class IndexFile
             }
             var relative = Uri.UnescapeDataString(url.Split('?', '#')[0]);
             var path = Path.GetFullPath(Path.Combine(folder, relative));
+            if (Path.IsPathRooted(relative) || !BookFolder.Contains(root ?? BookFolder.ForIndex(indexPath), path))
+            {
+                // A crafted index must not put files from elsewhere on the machine into a book.
+                diagnostics.Warn(DiagnosticCodes.OutsideBook,
+                    $"link target '{relative}' is outside the book's folder; the link is refused", new SourceSpan(indexPath, line));
+                continue;
+            }
             if (!File.Exists(path))
             {
                 diagnostics.Warn(DiagnosticCodes.IndexLinkUnresolved,

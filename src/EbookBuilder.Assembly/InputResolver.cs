@@ -14,6 +14,7 @@ public static class InputResolver
     /// <summary>The chapters the inputs describe, in order. A missing input is an error.</summary>
     public static IReadOnlyList<ChapterSource> Resolve(IReadOnlyList<string> inputs, DiagnosticBag diagnostics)
     {
+        var root = BookFolder.ForInputs(inputs);
         var chapters = new List<ChapterSource>();
         foreach (var input in inputs)
         {
@@ -24,7 +25,7 @@ public static class InputResolver
             }
             else if (File.Exists(full))
             {
-                FromFile(full, chapters, diagnostics);
+                FromFile(full, chapters, diagnostics, root);
             }
             else
             {
@@ -40,7 +41,7 @@ public static class InputResolver
     /// The chapters a book file describes, one per spec, in order. A source that does not exist is
     /// an error at the spec's line; a glob that matches nothing is a warning.
     /// </summary>
-    public static IReadOnlyList<ChapterSource> Resolve(IReadOnlyList<ChapterSpec> specs, DiagnosticBag diagnostics)
+    public static IReadOnlyList<ChapterSource> Resolve(IReadOnlyList<ChapterSpec> specs, string root, DiagnosticBag diagnostics)
     {
         var chapters = new List<ChapterSource>();
         foreach (var spec in specs)
@@ -49,9 +50,15 @@ public static class InputResolver
             string? firstTitle = null;
             foreach (var source in spec.Sources)
             {
+                if (!BookFolder.Contains(root, source))
+                {
+                    diagnostics.Warn(DiagnosticCodes.OutsideBook,
+                        $"source '{source}' is outside the book's folder {root}; it is refused (set root in [book] to allow a wider folder)", spec.Origin);
+                    continue;
+                }
                 if (source.IndexOfAny(GlobCharacters) >= 0)
                 {
-                    var matched = Glob(source);
+                    var matched = Glob(source).Where(f => BookFolder.Contains(root, f)).ToList();
                     if (matched.Count == 0)
                         diagnostics.Warn(DiagnosticCodes.InputMissing, $"'{source}' matches no article files", spec.Origin);
                     files.AddRange(matched);
@@ -60,7 +67,7 @@ public static class InputResolver
                 }
                 var found = new List<ChapterSource>();
                 if (Directory.Exists(source)) found.AddRange(FromFolder(source));
-                else if (File.Exists(source)) FromFile(source, found, diagnostics);
+                else if (File.Exists(source)) FromFile(source, found, diagnostics, root);
                 else
                 {
                     diagnostics.Error(DiagnosticCodes.InputMissing,
@@ -117,7 +124,7 @@ public static class InputResolver
         }
     }
 
-    private static void FromFile(string file, List<ChapterSource> chapters, DiagnosticBag diagnostics)
+    private static void FromFile(string file, List<ChapterSource> chapters, DiagnosticBag diagnostics, string root)
     {
         if (!ArticleReader.ArticleExtensions.Contains(Path.GetExtension(file)))
         {
@@ -130,7 +137,7 @@ public static class InputResolver
             var text = File.ReadAllText(file);
             if (IndexFile.LooksLikeIndex(text))
             {
-                chapters.Add(new ChapterSource(ChapterNames.ForIndex(file), IndexFile.ArticleFiles(file, text, diagnostics), SourceSpan.InFile(file)));
+                chapters.Add(new ChapterSource(ChapterNames.ForIndex(file), IndexFile.ArticleFiles(file, text, diagnostics, root), SourceSpan.InFile(file)));
                 return;
             }
         }

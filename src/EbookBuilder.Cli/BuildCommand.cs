@@ -210,6 +210,7 @@ internal static class BuildCommand
         {
             Inputs = book is null ? inputs : [],
             Chapters = book?.Chapters,
+            BookRoot = book?.Root,
             OutputDirectory = Given(Output) ? parse.GetValue(Output)! : book?.Folder ?? (book is null ? "dist" : Path.Combine(Path.GetDirectoryName(book.Path)!, "dist")),
             Name = Pick(Name, book?.Name, null),
             Formats = format,

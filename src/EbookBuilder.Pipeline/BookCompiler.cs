@@ -39,7 +39,7 @@ public static class BookCompiler
         }
 
         var chapterSources = options.Chapters is { } specs
-            ? InputResolver.Resolve(specs, diagnostics)
+            ? InputResolver.Resolve(specs, options.BookRoot ?? Directory.GetCurrentDirectory(), diagnostics)
             : InputResolver.Resolve(options.Inputs, diagnostics);
         if (diagnostics.HasErrors)
         {
@@ -58,7 +58,7 @@ public static class BookCompiler
         var book = new Book(Metadata(options, chapters), chapters);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var root = ImageLocator.BookRoot(options.Inputs.Concat(book.Articles.Select(a => a.Source.File)));
+        var root = options.BookRoot ?? ImageLocator.BookRoot(options.Inputs.Concat(book.Articles.Select(a => a.Source.File)));
         (book, var refused) = ImageLocator.Resolve(book, root);
         var images = ImageBag.Empty;
         if (options.FetchImages)

@@ -12,6 +12,9 @@ public sealed record BuildOptions
     /// <summary>The chapters of a book file; when given, they are the book and <see cref="Inputs"/> is not used.</summary>
     public IReadOnlyList<EbookBuilder.Assembly.ChapterSpec>? Chapters { get; init; }
 
+    /// <summary>The folder local references must stay in (a book file's folder or its root); by default the inputs' common folder.</summary>
+    public string? BookRoot { get; init; }
+
     /// <summary>The book's subtitle.</summary>
     public string? Subtitle { get; init; }
 

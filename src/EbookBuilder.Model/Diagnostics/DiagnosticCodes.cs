@@ -29,6 +29,8 @@ public static class DiagnosticCodes
     public const string ParseTimeout = "EB013";
     /// <summary>Markup nested too deep; the deeper part was kept as plain text.</summary>
     public const string DeepNesting = "EB011";
+    /// <summary>A local reference (index link, book file source) leads outside the book's folder and was refused.</summary>
+    public const string OutsideBook = "EB014";
     /// <summary>Images were not fetched (--no-images).</summary>
     public const string ImageNotEmbedded = "IMG001";
     /// <summary>An image could not be fetched, read or converted; the figure keeps its caption and a note.</summary>

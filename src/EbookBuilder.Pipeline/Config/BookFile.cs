@@ -38,6 +38,8 @@ public sealed record BookFile
     public string? Description { get; init; }
     /// <summary>[book] cover: an image file (absolute) or an http(s) URL.</summary>
     public string? Cover { get; init; }
+    /// <summary>The folder the book may read from: [book] root, else the book file's folder.</summary>
+    public required string Root { get; init; }
     /// <summary>[book] identifier (for example urn:uuid:…).</summary>
     public string? Identifier { get; init; }
 
@@ -224,6 +226,7 @@ public sealed record BookFile
         return new BookFile
         {
             Path = path,
+            Root = PathOf(book, "root") ?? folder,
             Title = Opt<string>(book, "title"),
             Subtitle = Opt<string>(book, "subtitle"),
             Authors = authors.Count > 0 ? authors : null,

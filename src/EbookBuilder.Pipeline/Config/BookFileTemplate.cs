@@ -24,6 +24,7 @@ public static class BookFileTemplate
             # description = "..."
             # cover = "cover.jpg"            # an image file or an https:// URL (default: a drawn cover)
             # identifier = "urn:uuid:..."    # default: derived from the content
+            # root = ".."                    # the folder sources may come from (default: this file's)
 
             """);
         foreach (var (chapterTitle, source) in chapters)

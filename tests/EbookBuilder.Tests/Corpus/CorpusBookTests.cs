@@ -111,7 +111,7 @@ public sealed partial class CorpusBookTests
         Skip.If(TestPaths.Corpus is null, TestPaths.CorpusMissing);
         using var temp = new TempFolder();
         var indexes = Directory.GetFiles(Path.Combine(TestPaths.Corpus!, "indexes"), "*.md").Order(StringComparer.Ordinal).ToList();
-        var toml = new System.Text.StringBuilder("[book]\ntitle = \"索引合集\"\n\n[output]\nformats = [\"epub\"]\n\n[images]\nno-images = true\n");
+        var toml = new System.Text.StringBuilder($"[book]\ntitle = \"索引合集\"\nroot = \"{TestPaths.Corpus}\"\n\n[output]\nformats = [\"epub\"]\n\n[images]\nno-images = true\n");
         foreach (var index in indexes) toml.Append($"\n[[chapter]]\nsources = [\"{index}\"]\n");
         var book = temp.Write("book.toml", toml.ToString());
         var stdout = new StringWriter();

@@ -143,12 +143,12 @@ internal static class BuildCommand
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"error: {e.Message}. Check that the output folder is writable and the disk has space.");
+            stderr.WriteLine($"error: {e.Message.TrimEnd('.')}. Check that the output folder is writable and the disk has space.");
             return ExitCodes.BadInput;
         }
         catch (UnauthorizedAccessException e)
         {
-            stderr.WriteLine($"error: {e.Message}. Check the permissions of the output folder.");
+            stderr.WriteLine($"error: {e.Message.TrimEnd('.')}. Check the permissions of the output folder.");
             return ExitCodes.BadInput;
         }
         catch (Exception e)

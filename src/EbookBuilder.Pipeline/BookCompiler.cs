@@ -38,6 +38,7 @@ public static class BookCompiler
             catch (ArgumentException e) { throw new BuildInputException(e.Message); }
         }
 
+        OutputFolder.Check(options.OutputDirectory);
         var chapterSources = options.Chapters is { } specs
             ? InputResolver.Resolve(specs, options.BookRoot ?? Directory.GetCurrentDirectory(), diagnostics)
             : InputResolver.Resolve(options.Inputs, diagnostics);

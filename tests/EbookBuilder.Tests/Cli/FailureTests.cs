@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using EbookBuilder.Cli;
+using EbookBuilder.Tests.Support;
+
+namespace EbookBuilder.Tests.Cli;
+
+/// <summary>Builds that cannot finish: a bad output folder, and Ctrl+C in the middle of a build.</summary>
+public sealed class FailureTests
+{
+    private static readonly string Example = Path.Combine(TestPaths.RepoRoot, "examples", "weekly");
+
+    private static (int Code, string Err) Run(params string[] args)
+    {
+        var stderr = new StringWriter();
+        var code = CommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = stderr });
+        return (code, stderr.ToString());
+    }
+
+    [Fact]
+    public void An_output_folder_that_is_a_file_stops_the_build_before_any_work()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("dist", "not a folder");
+        var (code, stderr) = Run("build", Example, "-o", file, "--cache-dir", temp.File("cache"));
+        Assert.Equal(1, code);
+        Assert.Contains($"the output folder {file} is a file", stderr);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+        Assert.False(Directory.Exists(temp.File("cache")), "work was done before the output folder was checked");
+    }
+
+    [Fact]
+    public void An_output_folder_that_cannot_be_made_is_a_clear_error()
+    {
+        var (code, stderr) = Run("build", Example, "-o", "/proc/ebook-cannot-be-here", "-f", "epub");
+        Assert.Equal(1, code);
+        Assert.Contains("cannot write to the output folder /proc/ebook-cannot-be-here", stderr);
+        Assert.Contains("give a writable folder with -o", stderr);
+    }
+
+    [SkippableFact]
+    public async Task Ctrl_C_stops_promptly_leaves_no_temporary_file_and_keeps_the_earlier_book()
+    {
+        Skip.IfNot(RuntimeInformation.IsOSPlatform(OSPlatform.Linux), "sends SIGINT with kill(1)");
+        using var temp = new TempFolder();
+        // Images that take 30 s each: the build is certainly still fetching when Ctrl+C comes.
+        using var server = new ImageServer().Map("/slow.jpg", async (context, _) => { await Task.Delay(30_000); await ImageServer.Send(context, 200, [0xFF, 0xD8]); });
+        for (var i = 0; i < 6; i++)
+            temp.Write($"book/pages/{i}.md", $"# 文章{i}\n\n正文{i}。\n\n<img src=\"{server.Url("/slow.jpg")}?n={i}\">\n");
+        var output = temp.File("out");
+        Directory.CreateDirectory(output);
+        var earlier = temp.Write("out/书.epub", "an earlier book");
+
+        var cli = Path.Combine(AppContext.BaseDirectory, "ebook.dll");
+        var start = new ProcessStartInfo("dotnet", [cli, "build", temp.File("book/pages"), "--title", "书", "-o", output, "-f", "all",
+            "--cache-dir", temp.File("cache")]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        using var process = Process.Start(start)!;
+        var stderrTask = process.StandardError.ReadToEndAsync();
+        var stdoutTask = process.StandardOutput.ReadToEndAsync();
+        await WaitForAsync(() => server.Requests >= 1, TimeSpan.FromSeconds(30));
+        var clock = Stopwatch.StartNew();
+        Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
+        var exited = process.WaitForExit(10_000);
+        if (!exited) process.Kill(entireProcessTree: true);
+        Assert.True(exited, "the build did not stop within 10 s of Ctrl+C");
+        var stderr = await stderrTask;
+        await stdoutTask;
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.Contains("cancelled", stderr);
+        Assert.Equal("an earlier book", File.ReadAllText(earlier));
+        Assert.Equal(new[] { "书.epub" }, Directory.GetFiles(output).Select(f => Path.GetFileName(f)).ToArray());
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > limit) throw new TimeoutException("the build never reached the image server");
+            await Task.Delay(50);
+        }
+    }
+}

@@ -40,7 +40,8 @@ public static class BookFolder
     private static bool IsIndex(string file) =>
         File.Exists(file) && Path.GetExtension(file).ToLowerInvariant() is ".md" or ".markdown" && IndexFile.LooksLikeIndex(File.ReadAllText(file));
 
-    private static string Common(string a, string b)
+    /// <summary>The deepest folder holding both <paramref name="a"/> and <paramref name="b"/>.</summary>
+    public static string Common(string a, string b)
     {
         var pa = a.Split(Path.DirectorySeparatorChar);
         var pb = b.Split(Path.DirectorySeparatorChar);

@@ -54,18 +54,8 @@ internal static class ImageLocator
         {
             var full = Path.GetFullPath(path);
             var dir = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
-            common = common is null ? dir : CommonFolder(common, dir);
+            common = common is null ? dir : EbookBuilder.Assembly.BookFolder.Common(common, dir);
         }
         return common ?? Directory.GetCurrentDirectory();
-    }
-
-    private static string CommonFolder(string a, string b)
-    {
-        var pa = a.Split(Path.DirectorySeparatorChar);
-        var pb = b.Split(Path.DirectorySeparatorChar);
-        var n = 0;
-        while (n < pa.Length && n < pb.Length && pa[n] == pb[n]) n++;
-        var joined = string.Join(Path.DirectorySeparatorChar, pa.Take(n));
-        return joined.Length == 0 ? Path.DirectorySeparatorChar.ToString() : joined;
     }
 }

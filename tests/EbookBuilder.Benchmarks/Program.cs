@@ -71,7 +71,8 @@ static (Run Cold, Run Warm) Measure(int articles)
     }
     finally
     {
-        Directory.Delete(work, recursive: true);
+        if (Environment.GetEnvironmentVariable("EBOOK_BENCH_KEEP") == "1") Console.WriteLine($"kept {work}");
+        else Directory.Delete(work, recursive: true);
     }
 }
 

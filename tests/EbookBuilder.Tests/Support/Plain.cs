@@ -1,4 +1,3 @@
-using System.Text;
 using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Tests.Support;
@@ -6,12 +5,7 @@ namespace EbookBuilder.Tests.Support;
 /// <summary>The text of model nodes, for assertions.</summary>
 internal static class Plain
 {
-    public static string Of(IReadOnlyList<Inline> inlines)
-    {
-        var sb = new StringBuilder();
-        Append(sb, inlines);
-        return sb.ToString();
-    }
+    public static string Of(IReadOnlyList<Inline> inlines) => EbookBuilder.Model.Text.PlainText.Of(inlines);
 
     public static string Of(Block block) => block switch
     {
@@ -26,18 +20,4 @@ internal static class Plain
 
     public static string Of(Article article) => string.Join("\n", article.Blocks.Select(Of));
 
-    private static void Append(StringBuilder sb, IReadOnlyList<Inline> inlines)
-    {
-        foreach (var inline in inlines)
-        {
-            switch (inline)
-            {
-                case Text t: sb.Append(t.Value); break;
-                case Strong s: Append(sb, s.Children); break;
-                case Emphasis e: Append(sb, e.Children); break;
-                case Link l: Append(sb, l.Children); break;
-                case LineBreak: sb.Append('\n'); break;
-            }
-        }
-    }
 }

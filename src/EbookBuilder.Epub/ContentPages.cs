@@ -101,12 +101,12 @@ internal static class ContentPages
         var parts = new List<Action>();
         if (!string.IsNullOrEmpty(article.Publisher)) parts.Add(() => w.WriteString(XmlText.Clean(article.Publisher)));
         if (article.Date is { } date) parts.Add(() => w.WriteString(FormatDate(date, language)));
-        if (article.SourceUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        if (EbookBuilder.Model.Text.WebAddress.Normalize(article.SourceUrl) is { } href)
         {
             parts.Add(() =>
             {
                 w.WriteStartElement("a", Ns);
-                w.WriteAttributeString("href", uri.AbsoluteUri);
+                w.WriteAttributeString("href", href);
                 w.WriteString(labels.Source);
                 w.WriteEndElement();
             });

@@ -108,12 +108,13 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag image
                 case Text t: w.WriteString(XmlText.Clean(t.Value)); break;
                 case Strong s: InlineElement("strong", s.Children); break;
                 case Emphasis e: InlineElement("em", e.Children); break;
-                case Link l:
+                case Link l when EbookBuilder.Model.Text.WebAddress.Normalize(l.Url) is { } href:
                     w.WriteStartElement("a", Ns);
-                    w.WriteAttributeString("href", l.Url);
+                    w.WriteAttributeString("href", href);
                     Inlines(l.Children);
                     w.WriteEndElement();
                     break;
+                case Link l: Inlines(l.Children); break; // not a usable address: the words stay, the link goes
                 case LineBreak: w.WriteStartElement("br", Ns); w.WriteEndElement(); break;
             }
         }

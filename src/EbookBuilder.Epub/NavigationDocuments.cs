@@ -104,7 +104,7 @@ internal static class NavigationDocuments
     {
         w.WriteStartElement("meta", NcxNs);
         w.WriteAttributeString("name", name);
-        w.WriteAttributeString("content", content);
+        w.WriteAttributeString("content", XmlText.Clean(content));
         w.WriteEndElement();
     }
 

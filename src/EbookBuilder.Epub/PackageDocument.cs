@@ -22,13 +22,13 @@ internal static class PackageDocument
             w.WriteStartElement("package", OpfNs);
             w.WriteAttributeString("version", "3.0");
             w.WriteAttributeString("unique-identifier", "bookid");
-            w.WriteAttributeString("xml", "lang", null, meta.Language);
+            w.WriteAttributeString("xml", "lang", null, XmlText.Clean(meta.Language));
 
             w.WriteStartElement("metadata", OpfNs);
             w.WriteAttributeString("xmlns", "dc", null, DcNs);
             w.WriteStartElement("dc", "identifier", DcNs);
             w.WriteAttributeString("id", "bookid");
-            w.WriteString(identifier);
+            w.WriteString(XmlText.Clean(identifier));
             w.WriteEndElement();
             w.WriteStartElement("dc", "title", DcNs);
             w.WriteAttributeString("id", "book-title");
@@ -41,7 +41,7 @@ internal static class PackageDocument
                 w.WriteString(XmlText.Clean(subtitle));
                 w.WriteEndElement();
             }
-            w.WriteElementString("dc", "language", DcNs, meta.Language);
+            w.WriteElementString("dc", "language", DcNs, XmlText.Clean(meta.Language));
             foreach (var author in meta.Authors) w.WriteElementString("dc", "creator", DcNs, XmlText.Clean(author));
             if (meta.Publisher is not null) w.WriteElementString("dc", "publisher", DcNs, XmlText.Clean(meta.Publisher));
             if (meta.Description is not null) w.WriteElementString("dc", "description", DcNs, XmlText.Clean(meta.Description));

@@ -91,7 +91,13 @@ public static class BookCompiler
             {
                 throw new BuildInputException(e.Message);
             }
-            foreach (var missing in fonts.Uncovered)
+            const int listed = 10;
+            if (fonts.Uncovered.Count > listed)
+            {
+                diagnostics.Warn(DiagnosticCodes.CharacterNotCovered,
+                    $"no font has {fonts.Uncovered.Count} of the book's characters (the first {listed} follow; the report's `uncovered` lists them all); add a font that has them with --font");
+            }
+            foreach (var missing in fonts.Uncovered.Take(listed))
             {
                 var where = missing.Articles.Count > 0 ? SourceSpan.InFile(missing.Articles[0]) : (SourceSpan?)null;
                 var more = missing.Articles.Count > 1 ? $" (and {missing.Articles.Count - 1} more article(s))" : "";

@@ -31,6 +31,10 @@ public static class DiagnosticCodes
     public const string DeepNesting = "EB011";
     /// <summary>A local reference (index link, book file source) leads outside the book's folder and was refused.</summary>
     public const string OutsideBook = "EB014";
+    /// <summary>An article file is larger than any real article and was left out.</summary>
+    public const string ArticleTooLarge = "EB015";
+    /// <summary>A file is binary data, not text, and was left out.</summary>
+    public const string NotText = "EB016";
     /// <summary>Images were not fetched (--no-images).</summary>
     public const string ImageNotEmbedded = "IMG001";
     /// <summary>An image could not be fetched, read or converted; the figure keeps its caption and a note.</summary>

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using EbookBuilder.Cli;
+using EbookBuilder.Tests.Support;
+
+namespace EbookBuilder.Tests.Hardening;
+
+/// <summary>Files no one should feed a book, fed to one: the build completes with warnings, and the rest of the book is there.</summary>
+public sealed class HostileInputTests
+{
+    [SkippableFact]
+    public void Oversized_binary_entity_bomb_NUL_and_overlong_line_files_leave_a_valid_book_of_the_rest()
+    {
+        using var temp = new TempFolder();
+        temp.Write("pages/01-good.md", "# 正常的文章\n\n这是一篇正常的文章。\n");
+        // 9 MB: more than any article may be.
+        var big = new StringBuilder("# 太大\n\n");
+        while (big.Length < 4_800_000) big.Append("<p>很长很长的正文。</p>\n");
+        temp.Write("pages/02-big.md", big.ToString());
+        File.WriteAllBytes(temp.File("pages/03-binary.md"), [.. "# 二进制\n\n"u8, .. Enumerable.Range(0, 50_000).Select(i => (byte)(i * 7919 % 256))]);
+        temp.Write("pages/04-laughs.html",
+            "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">" +
+            "<!ENTITY lol3 \"&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;\">]><html><body><h1>实体炸弹</h1><p>&lol3;</p><p>炸弹后面的正文。</p></body></html>");
+        temp.Write("pages/05-nul.md", "# 空字符\n\n正文\0里有\0空字符\u0001和控制字符。\n");
+        temp.Write("pages/06-longline.md", "# 一行\n\n" + string.Concat(Enumerable.Repeat("没有换行的很长一行，", 150_000)) + "\n");
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var report = temp.File("report.json");
+        var code = CommandLine.Create().Parse(["build", temp.File("pages"), "--title", "恶意输入", "-o", temp.File("out"), "-f", "all",
+                "--cache-dir", temp.File("cache"), "--report", report])
+            .Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("02-big.md: warning EB015", stderr.ToString());
+        Assert.Contains("03-binary.md: warning EB016", stderr.ToString());
+
+        var titles = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("chapters")[0].GetProperty("titles")
+            .EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Equal(["正常的文章", "实体炸弹", "空字符", "一行"], titles);
+        var epub = new EpubContents(temp.File("out/恶意输入.epub"));
+        var all = string.Concat(epub.Texts.Where(t => t.Key.EndsWith(".xhtml", StringComparison.Ordinal)).Select(t => t.Value));
+        Assert.Contains("炸弹后面的正文。", all);
+        Assert.DoesNotContain("lollol", all); // entities are not expanded
+        Assert.Contains("正文里有空字符和控制字符。", all);
+        Assert.True(File.Exists(temp.File("out/恶意输入.pdf")));
+        EpubCheck.RequireAvailable();
+        EpubCheck.AssertValid(temp.File("out/恶意输入.epub"));
+    }
+}

@@ -8,6 +8,12 @@ using EbookBuilder.Benchmarks;
 // then a rebuild from the image cache. Prints per-stage times, rates, peak memory and sizes.
 //   dotnet run -c Release --project tests/EbookBuilder.Benchmarks -- [--articles 600]
 //   ... -- --sweep 300,600,1200,2400     peak memory as the book grows
+//   ... -- --micro                       BenchmarkDotNet over the hot paths (HotPaths.cs)
+if (args.Contains("--micro"))
+{
+    HotPaths.Run();
+    return;
+}
 var articles = args.SkipWhile(a => a != "--articles").Skip(1).Select(int.Parse).DefaultIfEmpty(600).First();
 var sweep = args.SkipWhile(a => a != "--sweep").Skip(1).Take(1).SelectMany(a => a.Split(',')).Select(int.Parse).ToList();
 if (sweep.Count > 0)

@@ -46,7 +46,7 @@ internal static class SyntheticCorpus
         return images;
     }
 
-    private static string Sentence(Random random, int min, int max)
+    internal static string Sentence(Random random, int min, int max)
     {
         var length = random.Next(min, max);
         var sb = new StringBuilder(length);
@@ -57,7 +57,7 @@ internal static class SyntheticCorpus
         return sb.Append('。').ToString();
     }
 
-    private static byte[] Picture(int seed, int width, int height)
+    internal static byte[] Picture(int seed, int width, int height)
     {
         var random = new Random(seed);
         using var bitmap = new SKBitmap(width, height);

@@ -9,6 +9,7 @@ using EbookBuilder.Benchmarks;
 //   dotnet run -c Release --project tests/EbookBuilder.Benchmarks -- [--articles 600]
 //   ... -- --sweep 300,600,1200,2400     peak memory as the book grows
 //   ... -- --micro                       BenchmarkDotNet over the hot paths (HotPaths.cs)
+//   ... -- --articles 60 --compare       also pandoc (EPUB) and pandoc + WeasyPrint (PDF), when installed
 if (args.Contains("--micro"))
 {
     HotPaths.Run();
@@ -28,7 +29,8 @@ if (sweep.Count > 0)
     return;
 }
 SubsetBenchmark.Run(Path.Combine(AppContext.BaseDirectory, "fonts", "LXGWWenKai-Regular.ttf"));
-var (coldRun, warmRun) = Measure(articles);
+var compare = args.Contains("--compare");
+var (coldRun, warmRun) = Measure(articles, compare);
 Console.WriteLine();
 Console.WriteLine($"| run | wall s | read ms | images ms | fonts ms | epub ms | pdf ms | PDF pages | pages/s | articles/s | images/s | peak MB | EPUB MB | PDF MB |");
 Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -40,7 +42,7 @@ Console.WriteLine($"images: {coldRun.Images.GetProperty("embedded").GetInt32()} 
     $"rebuild {coldRun.Wall.TotalSeconds / warmRun.Wall.TotalSeconds:0.0}x faster than the cold build, {warmRun.Images.GetProperty("requests").GetInt32()} requests");
 
 // Generates N articles with N images served on loopback; builds cold, then from the image cache.
-static (Run Cold, Run Warm) Measure(int articles)
+static (Run Cold, Run Warm) Measure(int articles, bool compare = false)
 {
     var work = Path.Combine(Path.GetTempPath(), "ebook-bench-" + Guid.NewGuid().ToString("N")[..8]);
     Directory.CreateDirectory(work);
@@ -72,6 +74,7 @@ static (Run Cold, Run Warm) Measure(int articles)
         var cache = Path.Combine(work, "cache");
         var cold = Build("cold", work, cache);
         var warm = Build("warm (image cache)", work, cache);
+        if (compare) Peers.Compare(work, cold);
         listener.Stop();
         return (cold, warm);
     }
@@ -115,6 +118,8 @@ internal sealed record Run(string Name, TimeSpan Wall, JsonElement Timings, Json
     public long Pages => T("pdfPages");
 
     public long PeakMb => T("peakMemoryMB");
+
+    public long Bytes => EpubBytes + PdfBytes;
 
     public double PagesPerSecond => T("pdfPages") * 1000.0 / Math.Max(1, T("pdf"));
 

@@ -133,6 +133,9 @@ public sealed class MutationTests
         EpubCheck.AssertValid(temp.File("out/变异.epub"));
         // Safe by construction, whatever the input: no scripts, no event handlers, no remote resources, unique ids.
         var epub = new EpubContents(temp.File("out/变异.epub"));
+        // Archive entry names are generated: ASCII, relative, no "..", whatever the articles' names.
+        Assert.All(epub.Names, n => Assert.Matches("^(mimetype|META-INF/[a-z.]+|OEBPS/[A-Za-z0-9._/-]+)$", n));
+        Assert.DoesNotContain(epub.Names, n => n.Contains("..", StringComparison.Ordinal) || n.StartsWith('/'));
         foreach (var (name, xhtml) in epub.Texts.Where(t => t.Key.EndsWith(".xhtml", StringComparison.Ordinal)))
         {
             var document = System.Xml.Linq.XDocument.Parse(xhtml);

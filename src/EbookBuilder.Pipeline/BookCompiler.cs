@@ -108,18 +108,24 @@ public static class BookCompiler
             timings["fonts"] = Lap(clock);
         }
 
+        // The writers share nothing but read-only inputs: EPUB and PDF are written at the same time,
+        // each atomically; the first to fail stops the other.
         var outputs = new List<OutputFile>();
         var name = FileNames.ForBook(options.Name ?? book.Metadata.Title);
+        using var writers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var jobs = new List<Task<(OutputFile Output, long Ms, int Pages)>>();
         if (options.Formats.HasFlag(OutputFormats.Epub))
         {
             var css = File.ReadAllText(Path.Combine(options.StylesDirectory, "epub.css"), Encoding.UTF8);
             var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book));
             var path = Path.Combine(options.OutputDirectory, name + ".epub");
-            progress?.Report(new BuildProgress("epub", 0, 1));
-            var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, cancellationToken), cancellationToken);
-            progress?.Report(new BuildProgress("epub", 1, 1));
-            outputs.Add(new OutputFile("epub", Path.GetFullPath(path), bytes));
-            timings["epub"] = Lap(clock);
+            jobs.Add(Writer(writers, () =>
+            {
+                progress?.Report(new BuildProgress("epub", 0, 1));
+                var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, writers.Token), writers.Token);
+                progress?.Report(new BuildProgress("epub", 1, 1));
+                return (new OutputFile("epub", Path.GetFullPath(path), bytes), 0);
+            }));
         }
         if (options.Formats.HasFlag(OutputFormats.Pdf))
         {
@@ -142,21 +148,41 @@ public static class BookCompiler
                 Pages = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf pages", p.Done, p.Total))),
             };
             var path = Path.Combine(options.OutputDirectory, name + ".pdf");
-            progress?.Report(new BuildProgress("pdf", 0, 1));
-            PdfResult? pdf = null;
-            try
+            jobs.Add(Writer(writers, () =>
             {
-                var bytes = AtomicFile.Write(path, s => pdf = PdfWriter.Write(book, images, fonts, pdfOptions, s, cancellationToken), cancellationToken);
-                outputs.Add(new OutputFile("pdf", Path.GetFullPath(path), bytes));
-            }
-            catch (LayoutException e)
-            {
-                throw new BuildInputException($"the PDF cannot be laid out: {e.Message}");
-            }
-            progress?.Report(new BuildProgress("pdf", 1, 1));
-            timings["pdf"] = Lap(clock);
-            timings["pdfPages"] = pdf?.Pages ?? 0;
+                progress?.Report(new BuildProgress("pdf", 0, 1));
+                PdfResult? pdf = null;
+                try
+                {
+                    var bytes = AtomicFile.Write(path, s => pdf = PdfWriter.Write(book, images, fonts, pdfOptions, s, writers.Token), writers.Token);
+                    progress?.Report(new BuildProgress("pdf", 1, 1));
+                    return (new OutputFile("pdf", Path.GetFullPath(path), bytes), pdf?.Pages ?? 0);
+                }
+                catch (LayoutException e)
+                {
+                    throw new BuildInputException($"the PDF cannot be laid out: {e.Message}");
+                }
+            }));
         }
+        try
+        {
+            await Task.WhenAll(jobs).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // The real failure, not the cancellation it caused in the other writer.
+            var first = jobs.Where(j => j.IsFaulted).Select(j => j.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException);
+            if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+            throw;
+        }
+        foreach (var (output, ms, pages) in jobs.Select(j => j.Result))
+        {
+            outputs.Add(output);
+            timings[output.Format] = ms;
+            if (output.Format == "pdf") timings["pdfPages"] = pages;
+        }
+        timings["write"] = Lap(clock);
         timings["total"] = total.ElapsedMilliseconds;
         using (var self = Process.GetCurrentProcess()) timings["peakMemoryMB"] = self.PeakWorkingSet64 / (1024 * 1024);
         return new BuildResult(book, images, failures, fonts, diagnostics.Items, outputs, timings, (int)timings.GetValueOrDefault("pdfPages"));
@@ -322,6 +348,23 @@ public static class BookCompiler
         var latest = book.Articles.Select(a => File.GetLastWriteTimeUtc(a.Source.File)).DefaultIfEmpty(DateTime.UnixEpoch).Max();
         return new DateTimeOffset(DateTime.SpecifyKind(latest, DateTimeKind.Utc)).AddTicks(-(latest.Ticks % TimeSpan.TicksPerSecond));
     }
+
+    /// <summary>Runs one writer on the thread pool, timing it; its failure cancels the other writers.</summary>
+    private static Task<(OutputFile Output, long Ms, int Pages)> Writer(CancellationTokenSource writers, Func<(OutputFile Output, int Pages)> write) =>
+        Task.Run(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var (output, pages) = write();
+                return (output, clock.ElapsedMilliseconds, pages);
+            }
+            catch
+            {
+                writers.Cancel();
+                throw;
+            }
+        });
 
     private static long Lap(Stopwatch clock)
     {

@@ -7,13 +7,7 @@ namespace EbookBuilder.Tests.Books;
 
 public sealed class InitCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
     [Fact]
     public void Init_then_build_works_in_an_empty_folder()

@@ -8,13 +8,7 @@ namespace EbookBuilder.Tests.Cli;
 
 public sealed class BuildCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = CommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRun.Invoke(args);
 
     private static readonly string Cat1 = TestPaths.Fixture("book", "pages", "cat1");
 

@@ -13,9 +13,8 @@ public sealed class FailureTests
 
     private static (int Code, string Err) Run(params string[] args)
     {
-        var stderr = new StringWriter();
-        var code = CommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = stderr });
-        return (code, stderr.ToString());
+        var (code, _, stderr) = CliRun.Invoke(args);
+        return (code, stderr);
     }
 
     [Fact]

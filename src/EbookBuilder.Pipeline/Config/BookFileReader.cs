@@ -37,7 +37,8 @@ public static class BookFileReader
     {
         var document = SyntaxParser.Parse(text, path, true);
         var errors = new List<string>();
-        foreach (var message in document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error))
+        // One syntax error per line: the parser's follow-on complaints about the same line add nothing.
+        foreach (var message in document.Diagnostics.Where(d => d.Kind == DiagnosticMessageKind.Error).DistinctBy(d => Line(d.Span)))
             errors.Add($"{path}:{Line(message.Span)}: {message.Message}");
         if (errors.Count > 0) throw Failure(path, errors);
 

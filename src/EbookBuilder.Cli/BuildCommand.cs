@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using EbookBuilder.Fonts;
 using EbookBuilder.Images;
 using EbookBuilder.Model.Diagnostics;
@@ -178,8 +177,7 @@ internal static class BuildCommand
         DeviceProfile? profile = book?.Profile;
         if (Given(Profile) && parse.GetValue(Profile) is { } profileName)
         {
-            profile = DeviceProfile.Find(profileName)
-                ?? throw new BuildInputException($"no device profile '{profileName}'; use one of {string.Join(", ", DeviceProfile.All.Select(p => p.Name))}");
+            profile = DeviceProfile.Find(profileName) ?? throw new BuildInputException(DeviceProfile.Unknown(profileName));
         }
         DateOnly? since = book?.Since, until = book?.Until;
         foreach (var (option, set) in new (Option<string?>, Action<DateOnly>)[] { (Since, d => since = d), (Until, d => until = d) })
@@ -203,8 +201,7 @@ internal static class BuildCommand
             imageMax = BookFile.ParseImageMax(max) ?? throw new BuildInputException($"--image-max '{max}' is not WIDTHxHEIGHT in pixels, for example 1200x1600");
         if (imageMax is { } size) images = images with { MaxWidth = size.Width, MaxHeight = size.Height };
 
-        var format = Given(Format) ? parse.GetValue(Format) switch { "pdf" => OutputFormats.Pdf, "all" => OutputFormats.All, _ => OutputFormats.Epub }
-            : book?.Formats ?? OutputFormats.Epub;
+        var format = Given(Format) ? OutputFormatNames.Parse(parse.GetValue(Format)!) ?? OutputFormats.Epub : book?.Formats ?? OutputFormats.Epub;
         var font = Given(Font) ? parse.GetValue(Font) : book?.Font;
         var options = new BuildOptions
         {

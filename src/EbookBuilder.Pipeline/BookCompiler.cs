@@ -39,8 +39,10 @@ public static class BookCompiler
         }
 
         OutputFolder.Check(options.OutputDirectory);
+        // One folder the book may read from: index links, book file sources and local images stay in it.
+        var root = options.BookRoot ?? BookFolder.ForInputs(options.Inputs);
         var chapterSources = options.Chapters is { } specs
-            ? InputResolver.Resolve(specs, options.BookRoot ?? Directory.GetCurrentDirectory(), diagnostics)
+            ? InputResolver.Resolve(specs, root, diagnostics)
             : InputResolver.Resolve(options.Inputs, diagnostics);
         if (diagnostics.HasErrors)
         {
@@ -59,7 +61,6 @@ public static class BookCompiler
         var book = new Book(Metadata(options, chapters), chapters);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var root = options.BookRoot ?? ImageLocator.BookRoot(options.Inputs.Concat(book.Articles.Select(a => a.Source.File)));
         (book, var refused) = ImageLocator.Resolve(book, root);
         var images = ImageBag.Empty;
         if (options.FetchImages)
@@ -227,10 +228,10 @@ public static class BookCompiler
                     }
                 }
                 // The same article twice: by its original URL, or by the same title and body text.
-                var body = article.Title + "\n" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+                var sameText = article.Title + "\n" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
                     Encoding.UTF8.GetBytes(EbookBuilder.Model.Text.PlainText.Of(article.Blocks))));
                 var firstBy = article.SourceUrl is { } url && seenUrls.TryGetValue(url, out var byUrl) ? byUrl
-                    : seenBodies.GetValueOrDefault(body);
+                    : seenBodies.GetValueOrDefault(sameText);
                 if (firstBy is not null)
                 {
                     diagnostics.Info(DiagnosticCodes.DuplicateArticle,
@@ -239,7 +240,7 @@ public static class BookCompiler
                 }
                 var where = $"{article.Source.File} in chapter '{source.Title}'";
                 if (article.SourceUrl is { } u) seenUrls[u] = where;
-                seenBodies[body] = where;
+                seenBodies[sameText] = where;
                 list.Add(article);
             }
             list = Arrange(list, source);

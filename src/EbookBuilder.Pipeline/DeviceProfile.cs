@@ -28,6 +28,9 @@ public sealed record DeviceProfile(
         new("print-a5", "A5", 18, 18, 16, 16, 10.5f, 1600, 1600, false, "printing on A5 (the theme's defaults)"),
     ];
 
+    /// <summary>What to say when there is no profile by that name.</summary>
+    public static string Unknown(string name) => $"no device profile '{name}'; use one of {string.Join(", ", All.Select(p => p.Name))}";
+
     /// <summary>The profile called <paramref name="name"/>, or null.</summary>
     public static DeviceProfile? Find(string name) => All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 }

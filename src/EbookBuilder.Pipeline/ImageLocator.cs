@@ -45,17 +45,4 @@ internal static class ImageLocator
             .ToArray();
         return (book with { Chapters = chapters }, refused.Values.ToList());
     }
-
-    /// <summary>The deepest folder holding every input and article: local images must be inside it.</summary>
-    public static string BookRoot(IEnumerable<string> paths)
-    {
-        string? common = null;
-        foreach (var path in paths)
-        {
-            var full = Path.GetFullPath(path);
-            var dir = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
-            common = common is null ? dir : EbookBuilder.Assembly.BookFolder.Common(common, dir);
-        }
-        return common ?? Directory.GetCurrentDirectory();
-    }
 }

@@ -170,13 +170,13 @@ public sealed record BookFile
             formats = OutputFormats.None;
             foreach (var f in formatNames)
             {
-                formats |= f switch { "epub" => OutputFormats.Epub, "pdf" => OutputFormats.Pdf, "all" => OutputFormats.All, _ => OutputFormats.None };
-                if (f is not ("epub" or "pdf" or "all")) Error(output, "formats", $"format '{f}' is not one of epub, pdf, all");
+                if (OutputFormatNames.Parse(f) is { } parsed) formats |= parsed;
+                else Error(output, "formats", $"format '{f}' is not one of epub, pdf, all");
             }
         }
         DeviceProfile? profile = null;
         if (Opt<string>(output, "profile") is { } profileName && (profile = DeviceProfile.Find(profileName)) is null)
-            Error(output, "profile", $"no device profile '{profileName}'; use one of {string.Join(", ", DeviceProfile.All.Select(p => p.Name))}");
+            Error(output, "profile", DeviceProfile.Unknown(profileName));
         var pageSize = Opt<string>(output, "page-size");
         if (Opt<string>(pdf, "page-size") is { } pdfPageSize)
         {

@@ -10,7 +10,7 @@ namespace EbookBuilder.Pdf;
 /// <summary>
 /// What Skia cannot write: the bookmark outline (chapter → article), the document language and
 /// the page mode that opens the outline. They are appended to Skia's file as an incremental
-/// update (ISO 32000-1, 7.5.6): Skia's bytes are copied unchanged, then come the outline items, a
+/// update (ISO 32000-1, 7.5.6): Skia's bytes stay as they are, then come the outline items, a
 /// new catalog (Skia's entries plus /Outlines, /PageMode and /Lang), and a cross-reference section
 /// chained to Skia's by /Prev. PdfPig reads only the trailer, the catalog and the page tree, so
 /// memory does not grow with the images and text of the book (loading the whole document, as
@@ -20,20 +20,20 @@ internal static class PdfOutline
 {
     public sealed record Entry(string Title, int Page, float Y, IReadOnlyList<Entry> Children);
 
-    public static void Apply(string skiaFile, Stream output, IReadOnlyList<Entry> entries, string language, float pageHeight)
+    /// <summary>Appends the update to <paramref name="pdf"/>, which holds Skia's whole file from position 0.</summary>
+    public static void Append(Stream pdf, IReadOnlyList<Entry> entries, string language, float pageHeight)
     {
-        using var source = new FileStream(skiaFile, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         Structure structure;
         IReadOnlyList<IndirectReference> pages;
-        using (var document = PdfDocument.Open(source, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true }))
+        pdf.Position = 0;
+        using (var document = PdfDocument.Open(pdf, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true }))
         {
             structure = document.Structure;
             pages = PagesInOrder(structure);
         }
 
-        source.Position = 0;
-        source.CopyTo(output);
-        var update = new Update(output, source.Length, structure.Trailer.Size);
+        var length = pdf.Seek(0, SeekOrigin.End);
+        var update = new Update(pdf, length, structure.Trailer.Size);
         update.Newline();
 
         var outlines = update.Reserve();

@@ -15,9 +15,14 @@ namespace EbookBuilder.Pdf;
 /// </summary>
 public static class PdfWriter
 {
-    /// <summary>Writes <paramref name="book"/> to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="book"/> to <paramref name="output"/>, a new, empty, readable and seekable
+    /// stream (a file): the outline is appended after Skia's bytes, which are read back for it.
+    /// </summary>
     public static PdfResult Write(Book book, ImageBag images, FontBag fonts, PdfOptions options, Stream output, CancellationToken cancellationToken = default)
     {
+        if (!output.CanRead || !output.CanSeek || output.Length != 0)
+            throw new ArgumentException("the PDF is written to an empty stream that can be read back and sought (a file)", nameof(output));
         var clock = Stopwatch.StartNew();
         var theme = options.Theme;
         const float mm = 72f / 25.4f;
@@ -33,38 +38,30 @@ public static class PdfWriter
 
         // Pass 2: draw, with the page numbers of pass 1.
         var decoration = new PageDecoration(fontSet, theme, geometry);
-        var skiaFile = Path.Combine(Path.GetTempPath(), $"ebook-{Guid.NewGuid():N}.pdf");
-        try
+        int pages;
+        Dictionary<string, (int Page, float Y)> destinations;
+        using (var stream = new SKManagedWStream(output, disposeManagedStream: false))
+        using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
+               {
+                   Title = book.Metadata.Title,
+                   Author = string.Join(", ", book.Metadata.Authors),
+                   Subject = string.Join(" · ", book.Chapters.Select(c => c.Title)),
+                   Creator = "EbookBuilder",
+                   Producer = "EbookBuilder (SkiaSharp PDF)",
+                   Creation = options.Timestamp.UtcDateTime,
+                   Modified = options.Timestamp.UtcDateTime,
+                   RasterDpi = 150,
+               }))
         {
-            int pages;
-            Dictionary<string, (int Page, float Y)> destinations;
-            using (var file = new SKFileWStream(skiaFile))
-            using (var document = SKDocument.CreatePdf(file, new SKDocumentPdfMetadata
-                   {
-                       Title = book.Metadata.Title,
-                       Author = string.Join(", ", book.Metadata.Authors),
-                       Subject = string.Join(" · ", book.Chapters.Select(c => c.Title)),
-                       Creator = "EbookBuilder",
-                       Producer = "EbookBuilder (SkiaSharp PDF)",
-                       Creation = options.Timestamp.UtcDateTime,
-                       Modified = options.Timestamp.UtcDateTime,
-                       RasterDpi = 150,
-                   }))
-            {
-                var sink = new SkiaSink(document, decoration, geometry, cancellationToken) { Progress = options.Pages, Total = first.PageNumber };
-                var second = new Paginator(geometry, sink, 1);
-                second.Run(builder.Build(first.Destinations), book.Metadata.Title);
-                document.Close();
-                pages = second.PageNumber;
-                destinations = second.Destinations;
-            }
-            PdfOutline.Apply(skiaFile, output, Outline(book, destinations), book.Metadata.Language, height);
-            return new PdfResult(pages, clock.ElapsedMilliseconds);
+            var sink = new SkiaSink(document, decoration, geometry, cancellationToken) { Progress = options.Pages, Total = first.PageNumber };
+            var second = new Paginator(geometry, sink, 1);
+            second.Run(builder.Build(first.Destinations), book.Metadata.Title);
+            document.Close();
+            pages = second.PageNumber;
+            destinations = second.Destinations;
         }
-        finally
-        {
-            File.Delete(skiaFile);
-        }
+        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, height);
+        return new PdfResult(pages, clock.ElapsedMilliseconds);
     }
 
     private static List<PdfOutline.Entry> Outline(Book book, IReadOnlyDictionary<string, (int Page, float Y)> at)

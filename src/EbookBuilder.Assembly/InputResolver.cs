@@ -89,6 +89,10 @@ public static class InputResolver
         return chapters;
     }
 
+    /// <summary>Whether a file's name makes it an article: an article ending, and not hidden.</summary>
+    public static bool IsArticleName(string path) =>
+        ArticleReader.ArticleExtensions.Contains(Path.GetExtension(path)) && !Path.GetFileName(path).StartsWith('.');
+
     private static readonly char[] GlobCharacters = ['*', '?', '['];
 
     /// <summary>Article files matching a glob (<c>**</c> for any depth), in natural order.</summary>
@@ -103,8 +107,7 @@ public static class InputResolver
         var matcher = new Microsoft.Extensions.FileSystemGlobbing.Matcher(StringComparison.Ordinal);
         matcher.AddInclude(string.Join('/', parts.Skip(fixedParts.Count)));
         return Microsoft.Extensions.FileSystemGlobbing.MatcherExtensions.GetResultsInFullPath(matcher, root)
-            .Where(f => ArticleReader.ArticleExtensions.Contains(Path.GetExtension(f)))
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Where(IsArticleName)
             .Order(NaturalComparer.Instance)
             .ToList();
     }
@@ -154,8 +157,7 @@ public static class InputResolver
 
     private static List<string> ArticleFilesIn(string folder) =>
         Directory.EnumerateFiles(folder)
-            .Where(f => ArticleReader.ArticleExtensions.Contains(Path.GetExtension(f)))
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Where(IsArticleName)
             .Where(f => !IsMarkdown(f) || !IndexFile.LooksLikeIndex(File.ReadAllText(f)))
             .Where(f => !string.Equals(Path.GetFileNameWithoutExtension(f), "README", StringComparison.OrdinalIgnoreCase))
             .Order(NaturalComparer.Instance)

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using EbookBuilder.Assembly;
-using EbookBuilder.Ingest;
 using EbookBuilder.Pipeline.Config;
 
 namespace EbookBuilder.Cli;
@@ -68,7 +67,7 @@ internal static class InitCommand
         var diagnostics = new EbookBuilder.Model.Diagnostics.DiagnosticBag();
         var folders = new[] { folder }.Concat(Directory.EnumerateDirectories(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 3 }))
             .Where(f => !Path.GetFileName(f).StartsWith('.') && Path.GetFileName(f) != "dist")
-            .Where(f => Directory.EnumerateFiles(f).Any(file => ArticleReader.ArticleExtensions.Contains(Path.GetExtension(file)) && !Path.GetFileName(file).StartsWith('.')))
+            .Where(f => Directory.EnumerateFiles(f).Any(InputResolver.IsArticleName))
             .Order(NaturalComparer.Instance);
         var chapters = new List<(string, string)>();
         foreach (var f in folders)

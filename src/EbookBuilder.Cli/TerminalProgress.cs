@@ -3,12 +3,12 @@ using Spectre.Console;
 
 namespace EbookBuilder.Cli;
 
-/// <summary>Progress bars per stage on a terminal (Spectre.Console): articles read, images with bytes, fonts, PDF pages.</summary>
+/// <summary>Progress bars per stage on a terminal (Spectre.Console): articles read, images with bytes, fonts, PDF typesetting by article.</summary>
 internal sealed class TerminalProgress(ProgressContext context) : IProgress<BuildProgress>
 {
     private static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["read"] = "reading articles", ["images"] = "images", ["fonts"] = "fonts", ["epub"] = "writing EPUB", ["pdf"] = "PDF layout", ["pdf pages"] = "PDF pages",
+        ["read"] = "reading articles", ["images"] = "images", ["fonts"] = "fonts", ["epub"] = "writing EPUB", ["pdf"] = "PDF layout", ["pdf articles"] = "PDF typesetting",
     };
 
     private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);

@@ -9,8 +9,8 @@ namespace EbookBuilder.Pdf;
 
 /// <summary>
 /// Turns the book into the flow of layout elements, one small method per node type (Markdig's
-/// renderer model): cover, contents, and per chapter an opening, then per article a title, a
-/// meta line and its blocks. Built afresh for each pass, since elements keep paging state.
+/// renderer model): the cover, the contents, and per chapter an opening, then per article a title,
+/// a meta line and its blocks. Elements keep paging state: each is laid out once.
 /// </summary>
 internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, PdfTheme theme, PageGeometry geometry)
 {
@@ -26,18 +26,30 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
 
     public static string ArticleDestination(int chapter, int article) => $"c{chapter + 1}a{article + 1}";
 
-    /// <summary>
-    /// The elements, made as the paginator asks for them (one article at a time, so the book's
-    /// laid-out text is never all in memory); <paramref name="pages"/> gives the contents its page
-    /// numbers (null in the first pass).
-    /// </summary>
-    public IEnumerable<Element> Build(IReadOnlyDictionary<string, (int Page, float Y)>? pages)
+    /// <summary>The cover: one page, the cover image or a typeset title page.</summary>
+    public IEnumerable<Element> Front()
     {
         yield return Cover();
+    }
+
+    /// <summary>
+    /// The contents, with the page numbers of <paramref name="pages"/> (null: numbers not known
+    /// yet; the entries are as tall either way, since the number has a box of its own).
+    /// </summary>
+    public IEnumerable<Element> Contents(IReadOnlyDictionary<string, (int Page, float Y)>? pages)
+    {
         yield return new PageBreakElement(book.Metadata.Title);
         var contents = new List<Element>();
         Contents(contents, pages);
         foreach (var element in contents) yield return element;
+    }
+
+    /// <summary>
+    /// The chapters, made as the paginator asks for them (one article at a time, so the book's
+    /// laid-out text is never all in memory).
+    /// </summary>
+    public IEnumerable<Element> Body()
+    {
         for (var c = 0; c < book.Chapters.Count; c++)
         {
             var chapter = book.Chapters[c];

@@ -6,6 +6,6 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
     /// <summary>The book's cover image, drawn as the first page; null for a typeset title page.</summary>
     public EbookBuilder.Model.Assets.ImageAsset? Cover { get; init; }
 
-    /// <summary>Told (pages drawn, pages in all) as each page is written.</summary>
-    public IProgress<(int Done, int Total)>? Pages { get; init; }
+    /// <summary>Told (articles typeset, articles in all) as the typesetting reaches each article.</summary>
+    public IProgress<(int Done, int Total)>? Articles { get; init; }
 }

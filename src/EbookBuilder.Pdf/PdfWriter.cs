@@ -8,10 +8,12 @@ using SkiaSharp;
 namespace EbookBuilder.Pdf;
 
 /// <summary>
-/// Typesets a book as a PDF with Skia's PDF backend and HarfBuzz shaping, in two passes: the first
-/// lays everything out and records where each chapter and article lands (so the contents have
-/// true page numbers), the second draws, page by page, as each page is finished. The subset fonts
-/// of the font stage are what Skia embeds. The outline and /Lang are appended as an incremental update.
+/// Typesets a book as a PDF with Skia's PDF backend and HarfBuzz shaping, in one pass: the cover,
+/// then the chapters (numbered as if the contents were already in front of them, since the
+/// contents' length does not depend on its page numbers), then the contents with the page numbers
+/// the chapters got. Each page goes to the PDF as soon as it is finished. The outline, /Lang and a
+/// page tree that puts the contents back after the cover are appended as an incremental update.
+/// The subset fonts of the font stage are what Skia embeds.
 /// </summary>
 public static class PdfWriter
 {
@@ -24,26 +26,30 @@ public static class PdfWriter
         if (!output.CanRead || !output.CanSeek || output.Length != 0)
             throw new ArgumentException("the PDF is written to an empty stream that can be read back and sought (a file)", nameof(output));
         var clock = Stopwatch.StartNew();
+        PdfOutline.Prepare();
         var theme = options.Theme;
         const float mm = 72f / 25.4f;
         var (width, height) = PdfTheme.PageSizePoints(options.PageSize ?? theme.PageSize);
         var geometry = new PageGeometry(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm);
         using var fontSet = new FontSet(fonts);
         var builder = new ElementBuilder(book, images, fontSet, theme, geometry) { CoverImage = options.Cover };
+        var title = book.Metadata.Title;
 
-        // Pass 1: where does everything land?
+        // How many pages the cover and the contents take (the contents without page numbers).
         var counting = new CountingSink(cancellationToken);
-        var first = new Paginator(geometry, counting, 1);
-        first.Run(builder.Build(null), book.Metadata.Title);
+        var cover = new Paginator(geometry, counting, 1);
+        cover.Run(builder.Front(), title);
+        var contentsCount = new Paginator(geometry, counting, cover.PageNumber + 1);
+        contentsCount.Run(builder.Contents(null), title);
+        var (coverPages, contentsPages) = (cover.PageNumber, contentsCount.PageNumber - cover.PageNumber);
 
-        // Pass 2: draw, with the page numbers of pass 1.
         var decoration = new PageDecoration(fontSet, theme, geometry);
         int pages;
         Dictionary<string, (int Page, float Y)> destinations;
         using (var stream = new SKManagedWStream(output, disposeManagedStream: false))
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
                {
-                   Title = book.Metadata.Title,
+                   Title = title,
                    Author = string.Join(", ", book.Metadata.Authors),
                    Subject = string.Join(" · ", book.Chapters.Select(c => c.Title)),
                    Creator = "EbookBuilder",
@@ -53,15 +59,37 @@ public static class PdfWriter
                    RasterDpi = 150,
                }))
         {
-            var sink = new SkiaSink(document, decoration, geometry, cancellationToken) { Progress = options.Pages, Total = first.PageNumber };
-            var second = new Paginator(geometry, sink, 1);
-            second.Run(builder.Build(first.Destinations), book.Metadata.Title);
+            var sink = new SkiaSink(document, decoration, geometry, cancellationToken);
+            new Paginator(geometry, sink, 1).Run(builder.Front(), title);
+            var body = new Paginator(geometry, sink, coverPages + contentsPages + 1);
+            body.Run(Reporting(builder.Body(), book.Articles.Count(), options.Articles), title);
+            var contents = new Paginator(geometry, sink, coverPages + 1);
+            contents.Run(builder.Contents(body.Destinations), title);
+            if (contents.PageNumber != coverPages + contentsPages)
+                throw new InvalidOperationException($"the contents took {contents.PageNumber - coverPages} pages, {contentsPages} were counted");
             document.Close();
-            pages = second.PageNumber;
-            destinations = second.Destinations;
+            pages = Math.Max(body.PageNumber, coverPages + contentsPages);
+            destinations = body.Destinations;
         }
-        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, height);
+        // Skia's page order is cover, chapters, contents; readers see cover, contents, chapters.
+        var bodyPages = pages - coverPages - contentsPages;
+        var order = Enumerable.Range(0, coverPages)
+            .Concat(Enumerable.Range(coverPages + bodyPages, contentsPages))
+            .Concat(Enumerable.Range(coverPages, bodyPages))
+            .ToList();
+        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, height, order);
         return new PdfResult(pages, clock.ElapsedMilliseconds);
+    }
+
+    /// <summary>Reports each article as the paginator takes its first element.</summary>
+    private static IEnumerable<Element> Reporting(IEnumerable<Element> elements, int articles, IProgress<(int Done, int Total)>? progress)
+    {
+        var done = 0;
+        foreach (var element in elements)
+        {
+            if (progress is not null && element is DestinationElement { Level: 1 }) progress.Report((++done, articles));
+            yield return element;
+        }
     }
 
     private static List<PdfOutline.Entry> Outline(Book book, IReadOnlyDictionary<string, (int Page, float Y)> at)
@@ -81,7 +109,7 @@ public static class PdfWriter
         return entries;
     }
 
-    /// <summary>The first pass: pages are laid out onto a canvas that only records, and thrown away.</summary>
+    /// <summary>For counting pages: pages are laid out onto a canvas that draws nothing, and thrown away.</summary>
     private sealed class CountingSink(CancellationToken cancellationToken) : IPageSink
     {
         public IPageCanvas BeginPage(int number)
@@ -103,14 +131,10 @@ public static class PdfWriter
         public void Destination(string name, SKPoint at) { }
     }
 
-    /// <summary>The second pass: each page goes to the PDF as soon as it is finished.</summary>
+    /// <summary>Each page goes to the PDF as soon as it is finished.</summary>
     private sealed class SkiaSink(SKDocument document, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken) : IPageSink
     {
         private SkiaPageCanvas? _canvas;
-
-        public IProgress<(int Done, int Total)>? Progress { get; init; }
-
-        public int Total { get; init; }
 
         public IPageCanvas BeginPage(int number)
         {
@@ -124,7 +148,6 @@ public static class PdfWriter
             decoration.Draw(canvas, page);
             _canvas?.DisposeFonts();
             document.EndPage();
-            Progress?.Report((page.Number, Total));
         }
     }
 }

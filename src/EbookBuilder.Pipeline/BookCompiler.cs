@@ -146,7 +146,7 @@ public static class BookCompiler
             var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize)
             {
                 Cover = coverImage,
-                Pages = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf pages", p.Done, p.Total))),
+                Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
             };
             var path = Path.Combine(options.OutputDirectory, name + ".pdf");
             jobs.Add(Writer(writers, () =>
@@ -186,6 +186,8 @@ public static class BookCompiler
         timings["write"] = Lap(clock);
         timings["total"] = total.ElapsedMilliseconds;
         using (var self = Process.GetCurrentProcess()) timings["peakMemoryMB"] = self.PeakWorkingSet64 / (1024 * 1024);
+        timings["gcPauseMs"] = (long)GC.GetTotalPauseDuration().TotalMilliseconds;
+        timings["gcCount"] = GC.CollectionCount(0);
         return new BuildResult(book, images, failures, fonts, diagnostics.Items, outputs, timings, (int)timings.GetValueOrDefault("pdfPages"));
     }
 

@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using EbookBuilder.Tests.Support;
+
+namespace EbookBuilder.Tests.Pdf;
+
+/// <summary>
+/// The PDF is drawn in one pass (cover, chapters, then the contents once their page numbers are
+/// known) and its page tree puts the contents back after the cover. Read back with qpdf and
+/// pdftotext: a book long enough for a contents of several pages and a page tree of several levels.
+/// </summary>
+public sealed partial class PdfStructureTests
+{
+    private static readonly string[] Phrases =
+    [
+        "清晨的河边有人慢跑，", "图书馆里的灯一直亮到深夜，", "菜市场的摊主在整理新到的青菜，", "公交车准时驶出总站，",
+        "社区的志愿者在门口登记，", "小学生排着队走过斑马线，", "老人们在树荫下下棋，", "修车铺的师傅递过一把扳手。",
+        "雨后的街道很安静。", "面包店飘出刚出炉的香味。", "新修的步道通到山脚下。", "夜市在七点钟准时开张。",
+    ];
+
+    [GeneratedRegex(@"^(测试\S+?篇)\.+(\d+)$")]
+    private static partial Regex ContentsEntry();
+
+    /// <summary>Three chapters of forty articles, each a title and six paragraphs of our own sentences.</summary>
+    private static List<string> WriteBook(TempFolder temp)
+    {
+        var folders = new List<string>();
+        var random = new Random(7);
+        for (var c = 0; c < 3; c++)
+        {
+            var folder = Path.Combine(temp.Path, "src", $"第{c + 1}章");
+            Directory.CreateDirectory(folder);
+            for (var a = 0; a < 40; a++)
+            {
+                var text = new StringBuilder($"# 测试{c + 1}章{a + 1:000}篇\n\n");
+                for (var p = 0; p < 6; p++)
+                {
+                    for (var s = 0; s < 8; s++) text.Append(Phrases[random.Next(Phrases.Length)]);
+                    text.Append("\n\n");
+                }
+                File.WriteAllText(Path.Combine(folder, $"{a + 1:000}.md"), text.ToString());
+            }
+            folders.Add(folder);
+        }
+        return folders;
+    }
+
+    [SkippableFact]
+    public void Contents_follow_the_cover_and_every_number_and_bookmark_points_at_its_article()
+    {
+        Poppler.Require();
+        using var temp = new TempFolder();
+        var result = TestBuild.Run(temp, WriteBook(temp), title: "结构测试", fonts: TestBuild.BundledFonts with { SystemFallbacks = false },
+            formats: EbookBuilder.Pipeline.OutputFormats.Pdf);
+        var pdf = Assert.Single(result.Outputs).Path;
+
+        // qpdf reads the whole file, the page tree included, without a warning.
+        Assert.Contains("No syntax or stream encoding errors", Poppler.Run("qpdf", "--check", pdf));
+        var pageCount = int.Parse(Poppler.Run("qpdf", "--show-npages", pdf).Trim());
+        Assert.Equal(result.PdfPages, pageCount);
+        Assert.True(pageCount > 32 * 2, $"{pageCount} pages: too few for a page tree of more than one level");
+
+        // pdftotext shows the quarter em between Chinese and digits as a space: lines are compared without white space.
+        string Page(int number) => Poppler.Run("pdftotext", "-layout", "-f", number.ToString(), "-l", number.ToString(), pdf, "-");
+        List<string> Lines(int number) => Page(number).Split('\n').Select(l => string.Concat(l.Where(c => !char.IsWhiteSpace(c)))).Where(l => l.Length > 0).ToList();
+        Assert.Contains("结构测试", Page(1));
+        Assert.Contains("目录", Page(2));
+
+        // Every contents entry names the page its article starts on; the contents take several pages.
+        var entries = new Dictionary<string, int>();
+        var contentsPages = 0;
+        for (var page = 2; ; page++)
+        {
+            var found = Lines(page).Select(l => ContentsEntry().Match(l)).Where(m => m.Success).ToList();
+            if (found.Count == 0) break;
+            contentsPages++;
+            foreach (var m in found) entries[m.Groups[1].Value] = int.Parse(m.Groups[2].Value);
+        }
+        Assert.True(contentsPages >= 2, $"the contents took {contentsPages} page(s)");
+        Assert.Equal(120, entries.Count);
+        var firstBodyPage = 2 + contentsPages;
+        foreach (var (title, page) in entries)
+        {
+            Assert.True(page >= firstBodyPage, $"'{title}' is listed on page {page}, inside the front matter");
+            Assert.Contains(title, Lines(page));
+        }
+
+        // Printed page numbers are the reader's page numbers, in the contents and after it.
+        foreach (var page in new[] { 3, firstBodyPage + 1, pageCount - 1 })
+        {
+            Assert.Equal(page.ToString(), Lines(page)[^1]);
+        }
+
+        // Bookmarks: one per chapter with its articles, each opening the page the contents name.
+        using var outline = JsonDocument.Parse(Poppler.Run("qpdf", "--json", "--json-key=outlines", pdf));
+        var chapters = outline.RootElement.GetProperty("outlines").EnumerateArray().ToList();
+        Assert.Equal(3, chapters.Count);
+        var articles = chapters.SelectMany(c => c.GetProperty("kids").EnumerateArray()).ToList();
+        Assert.Equal(120, articles.Count);
+        Assert.All(articles, a => Assert.Equal(entries[a.GetProperty("title").GetString()!], a.GetProperty("destpageposfrom1").GetInt32()));
+    }
+}

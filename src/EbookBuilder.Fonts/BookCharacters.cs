@@ -23,16 +23,16 @@ internal static class BookCharacters
     /// <summary>Characters by weight, each with the articles (files) it occurs in; "" for book-level text.</summary>
     public static Texts Collect(Book book, IEnumerable<string> extra)
     {
-        var regular = new Dictionary<int, HashSet<string>>();
-        var bold = new Dictionary<int, HashSet<string>>();
-        void Add(Dictionary<int, HashSet<string>> into, string? text, string where)
+        var regular = new Dictionary<int, Occurrences>();
+        var bold = new Dictionary<int, Occurrences>();
+        void Add(Dictionary<int, Occurrences> into, string? text, string where)
         {
             if (string.IsNullOrEmpty(text)) return;
             foreach (var rune in text.EnumerateRunes())
             {
                 if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || IsInvisible(rune)) continue;
-                if (!into.TryGetValue(rune.Value, out var set)) into[rune.Value] = set = [];
-                set.Add(where);
+                if (!into.TryGetValue(rune.Value, out var seen)) into[rune.Value] = seen = new Occurrences();
+                seen.Add(where);
             }
         }
         void Inlines(IReadOnlyList<Inline> inlines, bool strong, string where)
@@ -86,8 +86,27 @@ internal static class BookCharacters
             }
         }
         // The space is drawn between Latin words (and measured everywhere): every face needs it.
-        regular.TryAdd(' ', []);
-        bold.TryAdd(' ', []);
-        return new Texts(regular, bold);
+        regular.TryAdd(' ', new Occurrences());
+        bold.TryAdd(' ', new Occurrences());
+        return new Texts(regular.ToDictionary(p => p.Key, p => p.Value.Files), bold.ToDictionary(p => p.Key, p => p.Value.Files));
+    }
+
+    /// <summary>
+    /// The files a character occurs in. A character mostly recurs in the same article, which is
+    /// then the last one added: that is checked by reference, so the file name is hashed only
+    /// once per character and article (not once per occurrence: two million times in a big book).
+    /// </summary>
+    private sealed class Occurrences
+    {
+        private string? _last;
+
+        public HashSet<string> Files { get; } = [];
+
+        public void Add(string where)
+        {
+            if (ReferenceEquals(where, _last)) return;
+            Files.Add(where);
+            _last = where;
+        }
     }
 }

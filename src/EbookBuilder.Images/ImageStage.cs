@@ -36,38 +36,48 @@ public static class ImageStage
             await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                byte[] source;
-                await downloads.WaitAsync(cancellationToken).ConfigureAwait(false);
-                var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                try
-                {
-                    (source, var cached) = await ObtainAsync(location, cache, fetcher, options, cancellationToken).ConfigureAwait(false);
-                    if (cached) Interlocked.Increment(ref fromCache);
-                    else if (location.StartsWith("http", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref downloaded);
-                }
-                finally
-                {
-                    Interlocked.Add(ref downloadTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
-                    downloads.Release();
-                }
-                Interlocked.Add(ref bytesIn, source.Length);
-
-                await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
                 (PreparedImage Image, string? File) prepared;
-                started = System.Diagnostics.Stopwatch.GetTimestamp();
-                try
+                // A rebuild: the download and its conversion are both in the cache. Found by URL,
+                // without reading (or hashing) the download again.
+                if (await FromCacheAsync(location, cache, options, cpu, cancellationToken).ConfigureAwait(false) is { } ready)
                 {
-                    prepared = await Task.Run(() => Prepare(source, cache, options), cancellationToken).ConfigureAwait(false);
+                    Interlocked.Increment(ref fromCache);
+                    prepared = ready;
                 }
-                finally
+                else
                 {
-                    Interlocked.Add(ref convertTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
-                    cpu.Release();
+                    byte[] source;
+                    await downloads.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    try
+                    {
+                        (source, var cached) = await ObtainAsync(location, cache, fetcher, options, cancellationToken).ConfigureAwait(false);
+                        if (cached) Interlocked.Increment(ref fromCache);
+                        else if (location.StartsWith("http", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref downloaded);
+                    }
+                    finally
+                    {
+                        Interlocked.Add(ref downloadTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+                        downloads.Release();
+                    }
+                    Interlocked.Add(ref bytesIn, source.Length);
+
+                    await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
+                    started = System.Diagnostics.Stopwatch.GetTimestamp();
+                    try
+                    {
+                        prepared = await Task.Run(() => Prepare(source, cache, options), cancellationToken).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        Interlocked.Add(ref convertTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+                        cpu.Release();
+                    }
                 }
                 var image = prepared.Image;
                 if (image.Reencoded) Interlocked.Increment(ref converted);
                 else Interlocked.Increment(ref passed);
-                var name = $"img-{ImageCache.Hash(image.Bytes)[..16]}.{image.Extension}";
+                var name = $"img-{image.Sha256[..16]}.{image.Extension}";
                 // Kept on disk where the cache holds it (memory stays flat as books grow), else in memory.
                 assets[location] = prepared.File is { } file
                     ? ImageAsset.InFile(name, file, image.MediaType, image.Width, image.Height, image.Bytes.LongLength)
@@ -95,6 +105,23 @@ public static class ImageStage
             (long)TimeSpan.FromTicks(convertTicks).TotalMilliseconds);
         return new ImageBag(new Dictionary<string, ImageAsset>(assets, StringComparer.Ordinal),
             failures.OrderBy(f => f.Location, StringComparer.Ordinal).ToList(), statistics);
+    }
+
+    /// <summary>The prepared image of a URL whose download and conversion are both cached; null otherwise.</summary>
+    private static async Task<(PreparedImage Image, string? File)?> FromCacheAsync(string location, ImageCache cache, ImageOptions options,
+        SemaphoreSlim cpu, CancellationToken cancellationToken)
+    {
+        if (!location.StartsWith("http", StringComparison.OrdinalIgnoreCase) || !Uri.TryCreate(location, UriKind.Absolute, out var uri)) return null;
+        await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await Task.Run(() => cache.TryGetSourceHash(uri.AbsoluteUri) is { } hash && cache.TryGetPrepared(hash, options.ConversionKey) is { } ready
+                ? ((PreparedImage, string?))ready : ((PreparedImage, string?)?)null, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            cpu.Release();
+        }
     }
 
     private static async Task<(byte[] Bytes, bool Cached)> ObtainAsync(string location, ImageCache cache, ImageFetcher fetcher,

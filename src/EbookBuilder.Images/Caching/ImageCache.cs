@@ -22,6 +22,22 @@ internal sealed class ImageCache(string root)
 
     private static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
 
+    /// <summary>The hash of the bytes downloaded from <paramref name="url"/>, if they are in the cache.</summary>
+    public string? TryGetSourceHash(string url)
+    {
+        var pointer = Entry("urls", Hash(url));
+        try
+        {
+            if (!File.Exists(pointer)) return null;
+            var hash = File.ReadAllText(pointer).Trim();
+            return hash.Length == 64 && File.Exists(Entry("blobs", hash)) ? hash : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
     public byte[]? TryGetSource(string url)
     {
         var pointer = Entry("urls", Hash(url));
@@ -62,7 +78,7 @@ internal sealed class ImageCache(string root)
             var meta = JsonSerializer.Deserialize<PreparedMeta>(File.ReadAllText(metaPath));
             var bytes = File.ReadAllBytes(dataPath);
             if (meta is null || Hash(bytes) != meta.Sha256) return null;
-            return (new PreparedImage(bytes, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded), dataPath);
+            return (new PreparedImage(bytes, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded) { Sha256 = meta.Sha256 }, dataPath);
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
@@ -76,7 +92,7 @@ internal sealed class ImageCache(string root)
         var key = Hash(sourceHash + "\n" + conversionKey);
         var data = Entry("prepared", key + ".bin");
         var stored = Write(data, image.Bytes);
-        var meta = new PreparedMeta(image.MediaType, image.Extension, image.Width, image.Height, image.Reencoded, Hash(image.Bytes));
+        var meta = new PreparedMeta(image.MediaType, image.Extension, image.Width, image.Height, image.Reencoded, image.Sha256);
         Write(Entry("prepared", key + ".json"), JsonSerializer.SerializeToUtf8Bytes(meta));
         return stored ? data : null;
     }

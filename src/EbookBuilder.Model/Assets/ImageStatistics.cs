@@ -1,6 +1,10 @@
 namespace EbookBuilder.Model.Assets;
 
-/// <summary>Counts for the report; the milliseconds are summed over all images (they overlap in time).</summary>
+/// <summary>
+/// Counts for the report; the milliseconds are summed over all images (they overlap in time).
+/// BytesIn counts the source bytes read: downloads, files, and downloads read back from the
+/// cache to be converted (a rebuild that finds the conversion cached reads no source at all).
+/// </summary>
 public sealed record ImageStatistics(
     int Found,
     int Downloaded,

@@ -169,6 +169,9 @@ public sealed class ImageCaseTests(ImageCaseBook book) : IClassFixture<ImageCase
         // Only what failed to download is asked for again.
         Assert.True(book.RequestsAfterWarm > book.RequestsAfterCold);
         Assert.Equal(book.Cold.Images.Assets.Select(a => a.Name), book.Warm.Images.Assets.Select(a => a.Name));
+        // Images whose conversion is cached are found by URL: their downloads are not even read
+        // back (only those that failed to convert, the bomb and the corrupt one, are read again).
+        Assert.InRange(book.Warm.Images.Statistics.BytesIn, 1, book.Cold.Images.Statistics.BytesIn / 2);
     }
 
     [SkippableFact]

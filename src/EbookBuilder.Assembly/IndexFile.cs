@@ -25,11 +25,12 @@ public static class IndexFile
     /// <summary>Whether a Markdown file is a link list rather than an article: mostly lines of links to .md files, no article HTML.</summary>
     public static bool LooksLikeIndex(string markdown)
     {
+        // Cheap tests first: every article of a folder comes through here, and few are indexes.
+        if (markdown.Contains("<p", StringComparison.OrdinalIgnoreCase)) return false;
         var lines = markdown.Split('\n').Where(l => l.Trim().Length > 0).ToList();
         if (lines.Count == 0) return false;
-        var localLinks = Links(markdown).Count(l => IsLocalArticleLink(l.Url));
         var linkLines = lines.Count(l => l.Contains("](", StringComparison.Ordinal));
-        return localLinks >= 2 && linkLines * 2 >= lines.Count && !markdown.Contains("<p", StringComparison.OrdinalIgnoreCase);
+        return linkLines * 2 >= lines.Count && Links(markdown).Count(l => IsLocalArticleLink(l.Url)) >= 2;
     }
 
     /// <summary>Resolves the index's links to article files; unresolved local links are reported.</summary>

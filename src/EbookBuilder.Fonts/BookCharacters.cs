@@ -23,17 +23,12 @@ internal static class BookCharacters
     /// <summary>Characters by weight, each with the articles (files) it occurs in; "" for book-level text.</summary>
     public static Texts Collect(Book book, IEnumerable<string> extra)
     {
-        var regular = new Dictionary<int, Occurrences>();
-        var bold = new Dictionary<int, Occurrences>();
-        void Add(Dictionary<int, Occurrences> into, string? text, string where)
+        var regular = new Occurrences();
+        var bold = new Occurrences();
+        void Add(Occurrences into, string? text, string where)
         {
             if (string.IsNullOrEmpty(text)) return;
-            foreach (var rune in text.EnumerateRunes())
-            {
-                if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || IsInvisible(rune)) continue;
-                if (!into.TryGetValue(rune.Value, out var seen)) into[rune.Value] = seen = new Occurrences();
-                seen.Add(where);
-            }
+            into.Add(text, where);
         }
         void Inlines(IReadOnlyList<Inline> inlines, bool strong, string where)
         {
@@ -86,27 +81,50 @@ internal static class BookCharacters
             }
         }
         // The space is drawn between Latin words (and measured everywhere): every face needs it.
-        regular.TryAdd(' ', new Occurrences());
-        bold.TryAdd(' ', new Occurrences());
-        return new Texts(regular.ToDictionary(p => p.Key, p => p.Value.Files), bold.ToDictionary(p => p.Key, p => p.Value.Files));
+        return new Texts(regular.Files(' '), bold.Files(' '));
     }
 
     /// <summary>
-    /// The files a character occurs in. A character mostly recurs in the same article, which is
-    /// then the last one added: that is checked by reference, so the file name is hashed only
-    /// once per character and article (not once per occurrence: two million times in a big book).
+    /// The files each character occurs in. The characters of one file are gathered first (a set
+    /// of numbers; most characters recur) and added with the file name once per character when
+    /// the next file begins: a big book has millions of characters but some thousands distinct.
     /// </summary>
     private sealed class Occurrences
     {
-        private string? _last;
+        private readonly Dictionary<int, HashSet<string>> _files = [];
+        private readonly HashSet<int> _pending = [];
+        private string? _where;
 
-        public HashSet<string> Files { get; } = [];
-
-        public void Add(string where)
+        public void Add(string text, string where)
         {
-            if (ReferenceEquals(where, _last)) return;
-            Files.Add(where);
-            _last = where;
+            if (!ReferenceEquals(where, _where)) Flush(where);
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (_pending.Contains(rune.Value) || Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || IsInvisible(rune)) continue;
+                _pending.Add(rune.Value);
+            }
+        }
+
+        /// <summary>Every character with its files; <paramref name="always"/> is there even if no text has it.</summary>
+        public Dictionary<int, HashSet<string>> Files(int always)
+        {
+            Flush(null);
+            _files.TryAdd(always, []);
+            return _files;
+        }
+
+        private void Flush(string? next)
+        {
+            if (_where is not null)
+            {
+                foreach (var codepoint in _pending)
+                {
+                    if (!_files.TryGetValue(codepoint, out var files)) _files[codepoint] = files = [];
+                    files.Add(_where);
+                }
+            }
+            _pending.Clear();
+            _where = next;
         }
     }
 }

@@ -123,7 +123,7 @@ public static class PdfWriter
 
     private sealed class NullCanvas : IPageCanvas
     {
-        public void DrawText(FontSet.Face face, float size, SKColor color, ushort[] glyphs, SKPoint[] positions, string text, uint[] clusters) { }
+        public void DrawText(FontSet.Face face, float size, SKColor color, ReadOnlySpan<ushort> glyphs, ReadOnlySpan<SKPoint> positions, ReadOnlySpan<byte> utf8, ReadOnlySpan<uint> clusters) { }
         public void DrawImage(SKImage image, SKRect rect) { }
         public void DrawLine(SKPoint from, SKPoint to, SKColor color, float width) { }
         public void LinkUrl(SKRect rect, string url) { }
@@ -146,7 +146,7 @@ public static class PdfWriter
         public void EndPage(PageInfo page, IPageCanvas canvas)
         {
             decoration.Draw(canvas, page);
-            _canvas?.DisposeFonts();
+            _canvas?.Dispose();
             document.EndPage();
         }
     }

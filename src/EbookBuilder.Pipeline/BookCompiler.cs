@@ -62,15 +62,61 @@ public static class BookCompiler
         cancellationToken.ThrowIfCancellationRequested();
 
         (book, var refused) = ImageLocator.Resolve(book, root);
-        var images = ImageBag.Empty;
-        if (options.FetchImages)
+
+        // Fonts need only the text: they are subset while the images are fetched. A font that
+        // cannot be found stops the images at once (no point downloading for a book that fails).
+        using var imagesCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fontsTask = Task.FromResult((Bag: FontBag.Empty, Ms: 0L));
+        if (options.Fonts is { } fontOptions)
         {
-            var locations = book.Articles.SelectMany(a => Figures.In(a.Blocks)).Select(f => f.Image?.Location).OfType<string>()
-                .Where(l => !refused.Any(r => r.Location == l)).ToList();
-            var imageProgress = progress is null ? null : new SynchronousProgress<ImageProgress>(p => progress.Report(new BuildProgress("images", p.Done, p.Total, p.Bytes)));
-            images = await ImageStage.RunAsync(locations, options.Images, imageProgress, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new BuildProgress("fonts", 0, 1));
+            fontsTask = Task.Run(() =>
+            {
+                var started = Stopwatch.StartNew();
+                try
+                {
+                    return (FontStage.Run(book, fontOptions, [], cancellationToken), started.ElapsedMilliseconds);
+                }
+                catch (FontNotFoundException)
+                {
+                    imagesCancel.Cancel();
+                    throw;
+                }
+            }, cancellationToken);
         }
-        var coverImage = await CoverImageAsync(options, diagnostics, cancellationToken).ConfigureAwait(false);
+
+        var images = ImageBag.Empty;
+        ImageAsset? coverImage;
+        try
+        {
+            if (options.FetchImages)
+            {
+                var locations = book.Articles.SelectMany(a => Figures.In(a.Blocks)).Select(f => f.Image?.Location).OfType<string>()
+                    .Where(l => !refused.Any(r => r.Location == l)).ToList();
+                var imageProgress = progress is null ? null : new SynchronousProgress<ImageProgress>(p => progress.Report(new BuildProgress("images", p.Done, p.Total, p.Bytes)));
+                images = await ImageStage.RunAsync(locations, options.Images, imageProgress, imagesCancel.Token).ConfigureAwait(false);
+            }
+            coverImage = await CoverImageAsync(options, diagnostics, imagesCancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (imagesCancel.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            coverImage = null; // stopped by the font stage, whose error is thrown below
+        }
+        finally
+        {
+            // Never leave the font stage running behind a failed build.
+            await ((Task)fontsTask).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        FontBag fonts;
+        try
+        {
+            (fonts, var fontsMs) = await fontsTask.ConfigureAwait(false);
+            if (options.Fonts is not null) timings["fonts"] = fontsMs; // overlapping the images' time
+        }
+        catch (FontNotFoundException e)
+        {
+            throw new BuildInputException(e.Message);
+        }
         var failures = refused.Concat(images.Failures).ToList();
         ReportImageFailures(book, failures, options.FetchImages, diagnostics);
         timings["images"] = Lap(clock);
@@ -80,18 +126,8 @@ public static class BookCompiler
                 + string.Join('\n', failures.Take(20).Select(f => $"  {f.Location}: {f.Reason}")));
         }
 
-        var fonts = FontBag.Empty;
-        if (options.Fonts is { } fontOptions)
+        if (options.Fonts is not null)
         {
-            progress?.Report(new BuildProgress("fonts", 0, 1));
-            try
-            {
-                fonts = FontStage.Run(book, fontOptions, [], cancellationToken);
-            }
-            catch (FontNotFoundException e)
-            {
-                throw new BuildInputException(e.Message);
-            }
             const int listed = 10;
             if (fonts.Uncovered.Count > listed)
             {
@@ -106,7 +142,6 @@ public static class BookCompiler
                     $"no font has {missing.Display}{more}; it may show as a box. Add a font that has it with --font", where);
             }
             progress?.Report(new BuildProgress("fonts", 1, 1));
-            timings["fonts"] = Lap(clock);
         }
 
         // The writers share nothing but read-only inputs: EPUB and PDF are written at the same time,
@@ -118,11 +153,12 @@ public static class BookCompiler
         if (options.Formats.HasFlag(OutputFormats.Epub))
         {
             var css = File.ReadAllText(Path.Combine(options.StylesDirectory, "epub.css"), Encoding.UTF8);
-            var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book));
             var path = Path.Combine(options.OutputDirectory, name + ".epub");
             jobs.Add(Writer(writers, () =>
             {
                 progress?.Report(new BuildProgress("epub", 0, 1));
+                // The drawn cover is made here, beside the PDF, not before both writers start.
+                var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book));
                 var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, writers.Token), writers.Token);
                 progress?.Report(new BuildProgress("epub", 1, 1));
                 return (new OutputFile("epub", Path.GetFullPath(path), bytes), 0);

@@ -88,7 +88,7 @@ static (Run Cold, Run Warm) Measure(int articles, bool compare = false)
 static Run Build(string name, string work, string cache)
 {
     var report = Path.Combine(work, name.Split(' ')[0] + ".json");
-    var cli = Path.Combine(AppContext.BaseDirectory, "ebook.dll");
+    var cli = InstalledTool.Path;
     var start = new ProcessStartInfo("dotnet", [cli, "build", Path.Combine(work, "pages"), "--title", "基准", "-o", Path.Combine(work, "out"),
         "--cache-dir", cache, "--report", report, "--quiet", "--format", "all"]) { RedirectStandardError = true };
     var clock = Stopwatch.StartNew();
@@ -129,4 +129,29 @@ internal sealed record Run(string Name, TimeSpan Wall, JsonElement Timings, Json
         return $"| {Name} | {Wall.TotalSeconds:0.00} | {T("read")} | {T("images")} | {T("fonts")} | {T("epub")} | {T("pdf")} | {T("pdfPages")} | {T("pdfPages") * 1000.0 / Math.Max(1, T("pdf")):0} | " +
                $"{articles / Wall.TotalSeconds:0} | {Images.GetProperty("embedded").GetInt32() / imagesSeconds:0} | {T("peakMemoryMB")} | {EpubBytes / 1024.0 / 1024.0:0.0} | {PdfBytes / 1024.0 / 1024.0:0.0} |";
     }
+}
+
+/// <summary>
+/// The ebook program as users install it: published in Release with ReadyToRun code (as `dotnet
+/// pack` makes the tool), once per benchmark run, beside the benchmark.
+/// </summary>
+internal static class InstalledTool
+{
+    private static readonly Lazy<string> Published = new(() =>
+    {
+        var repo = AppContext.BaseDirectory;
+        while (!File.Exists(System.IO.Path.Combine(repo, "EbookBuilder.sln"))) repo = System.IO.Path.GetDirectoryName(repo.TrimEnd('/')) ?? throw new InvalidOperationException("EbookBuilder.sln not found above the benchmark");
+        var output = System.IO.Path.Combine(AppContext.BaseDirectory, "ebook-tool");
+        Console.WriteLine($"publishing the ebook tool (Release, ReadyToRun) to {output} ...");
+        var start = new ProcessStartInfo("dotnet", ["publish", System.IO.Path.Combine(repo, "src", "EbookBuilder.Cli"), "-c", "Release", "-o", output, "--nologo", "-v", "q"])
+            { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet publish failed: {stdout.Result}{stderr}");
+        return System.IO.Path.Combine(output, "ebook.dll");
+    });
+
+    public static string Path => Published.Value;
 }

@@ -7,7 +7,7 @@ namespace EbookBuilder.Pdf.Layout;
 internal interface IPageCanvas
 {
     /// <summary>Glyphs at positions, with the UTF-8 text and each glyph's byte offset into it (so the PDF's text extracts right).</summary>
-    void DrawText(FontSet.Face face, float size, SKColor color, ushort[] glyphs, SKPoint[] positions, string text, uint[] clusters);
+    void DrawText(FontSet.Face face, float size, SKColor color, ReadOnlySpan<ushort> glyphs, ReadOnlySpan<SKPoint> positions, ReadOnlySpan<byte> utf8, ReadOnlySpan<uint> clusters);
 
     void DrawImage(SKImage image, SKRect rect);
 

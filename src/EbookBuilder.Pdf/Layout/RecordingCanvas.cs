@@ -18,8 +18,8 @@ internal sealed class RecordingCanvas : IPageCanvas
 
     public List<(SKRect Rect, string Target)> Links { get; } = [];
 
-    public void DrawText(FontSet.Face face, float size, SKColor color, ushort[] glyphs, SKPoint[] positions, string text, uint[] clusters) =>
-        Texts.Add(new TextOp(text, positions, size, face.Id));
+    public void DrawText(FontSet.Face face, float size, SKColor color, ReadOnlySpan<ushort> glyphs, ReadOnlySpan<SKPoint> positions, ReadOnlySpan<byte> utf8, ReadOnlySpan<uint> clusters) =>
+        Texts.Add(new TextOp(System.Text.Encoding.UTF8.GetString(utf8), positions.ToArray(), size, face.Id));
 
     public void DrawImage(SKImage image, SKRect rect) => Images.Add(new ImageOp(rect));
 

@@ -1,3 +1,4 @@
+using System.Text;
 using EbookBuilder.Model.Assets;
 using HarfBuzzSharp;
 using SkiaSharp;
@@ -88,13 +89,34 @@ internal sealed class FontSet : IDisposable
         return _regular[0]; // uncovered: reported already; drawn as the font's .notdef
     }
 
+    /// <summary>Shaped single BMP characters per face, by character: most units of Chinese text are one.</summary>
+    private readonly Dictionary<int, Shaped?[]> _single = [];
+
+    /// <summary>Single characters as strings, made once per book, not once per occurrence.</summary>
+    private readonly string?[] _characters = new string?[0x10000];
+
+    /// <summary><paramref name="rune"/> as a string (one instance per BMP character).</summary>
+    public string Text(Rune rune) => rune.IsBmp ? _characters[rune.Value] ??= rune.ToString() : rune.ToString();
+
     public Shaped Shape(Face face, string text)
     {
+        if (text.Length == 1)
+        {
+            if (!_single.TryGetValue(face.Id, out var shapedOf)) _single[face.Id] = shapedOf = new Shaped?[0x10000];
+            return shapedOf[text[0]] ??= ShapeText(face, text);
+        }
         if (_cache.TryGetValue((face.Id, text), out var cached)) return cached;
+        var shaped = ShapeText(face, text);
+        _cache[(face.Id, text)] = shaped;
+        return shaped;
+    }
+
+    private Shaped ShapeText(Face face, string text)
+    {
         _buffer.ClearContents();
         _buffer.AddUtf16(text);
         _buffer.GuessSegmentProperties();
-        _buffer.Language = new Language("zh-Hans");
+        _buffer.Language = Chinese;
         face.Font.Shape(_buffer);
         var infos = _buffer.GlyphInfos;
         var positions = _buffer.GlyphPositions;
@@ -111,10 +133,10 @@ internal sealed class FontSet : IDisposable
             offsets[i] = positions[i].XOffset;
             width += positions[i].XAdvance;
         }
-        var shaped = new Shaped(glyphs, advances, offsets, clusters, width);
-        _cache[(face.Id, text)] = shaped;
-        return shaped;
+        return new Shaped(glyphs, advances, offsets, clusters, width);
     }
+
+    private static readonly Language Chinese = new("zh-Hans");
 
     public void Dispose()
     {

@@ -85,7 +85,7 @@ internal sealed class TextLayout
                 var face = fonts.For(first, bold);
                 // A word in one face if that face has all of it; else letter by letter.
                 if (text.EnumerateRunes().All(r => face.Codepoints.Contains(r.Value))) Add(text, face, span, bold, fonts);
-                else foreach (var rune in text.EnumerateRunes()) Add(rune.ToString(), fonts.For(rune.Value, bold), span, bold, fonts);
+                else foreach (var rune in text.EnumerateRunes()) Add(fonts.Text(rune), fonts.For(rune.Value, bold), span, bold, fonts);
             }
             foreach (var rune in span.Text.EnumerateRunes())
             {
@@ -102,10 +102,10 @@ internal sealed class TextLayout
                 if (CharClass.IsWide(rune.Value))
                 {
                     FlushWord();
-                    Add(rune.ToString(), fonts.For(rune.Value, bold), span, bold, fonts);
+                    Add(fonts.Text(rune), fonts.For(rune.Value, bold), span, bold, fonts);
                     continue;
                 }
-                word.Append(rune.ToString());
+                word.Append(rune);
             }
             FlushWord();
         }
@@ -256,53 +256,81 @@ internal sealed class TextLayout
             TextAlign.Right => _width - line.Natural,
             _ => 0,
         };
-        var runStart = line.Start;
-        var positions = new List<float>();
+        var scratch = t_scratch ??= new Scratch();
+        var positions = scratch.Positions(line.End - line.Start);
         for (var i = line.Start; i < line.End; i++)
         {
-            positions.Add(x + _units[i].Shift);
+            positions[i - line.Start] = x + _units[i].Shift;
             x += _units[i].Width + (i + 1 < line.End ? _units[i].GapAfter + extra : 0);
         }
         // Runs of one face, one weight and one link state become one positioned text run each.
+        var runStart = line.Start;
         for (var i = line.Start; i <= line.End; i++)
         {
             if (i < line.End && i > runStart && SameRun(_units[i - 1], _units[i])) continue;
-            if (i > runStart) DrawRun(canvas, runStart, i, positions, line.Start, baseline);
+            if (i > runStart) DrawRun(canvas, runStart, i, positions, line.Start, baseline, scratch);
             runStart = i;
         }
     }
 
+    /// <summary>Buffers for drawing, reused from line to line (a book draws some hundred thousand runs).</summary>
+    private sealed class Scratch
+    {
+        private float[] _positions = new float[128];
+        public ushort[] Glyphs = new ushort[128];
+        public SKPoint[] Points = new SKPoint[128];
+        public uint[] Clusters = new uint[128];
+        public byte[] Utf8 = new byte[512];
+
+        public float[] Positions(int count) => _positions.Length >= count ? _positions : _positions = new float[count * 2];
+
+        public void Ensure(int glyphs, int bytes)
+        {
+            if (Glyphs.Length < glyphs) (Glyphs, Points, Clusters) = (new ushort[glyphs * 2], new SKPoint[glyphs * 2], new uint[glyphs * 2]);
+            if (Utf8.Length < bytes) Utf8 = new byte[bytes * 2];
+        }
+    }
+
+    [ThreadStatic]
+    private static Scratch? t_scratch;
+
     private static bool SameRun(Unit a, Unit b) => a.Face == b.Face && a.Link == b.Link;
 
-    private void DrawRun(IPageCanvas canvas, int from, int to, List<float> positions, int lineStart, float baseline)
+    private void DrawRun(IPageCanvas canvas, int from, int to, float[] positions, int lineStart, float baseline, Scratch scratch)
     {
         var face = _units[from].Face;
         var scale = Scale(face);
-        var glyphs = new List<ushort>();
-        var points = new List<SKPoint>();
-        var clusters = new List<uint>();
-        var text = new StringBuilder();
-        var utf8 = 0;
+        int glyphCount = 0, byteCount = 0;
+        for (var i = from; i < to; i++)
+        {
+            glyphCount += _units[i].Shaped.Glyphs.Length;
+            byteCount += Encoding.UTF8.GetByteCount(_units[i].Text);
+        }
+        scratch.Ensure(glyphCount, byteCount);
+        var (glyphs, points, clusters, text) = (scratch.Glyphs, scratch.Points, scratch.Clusters, scratch.Utf8);
+        int n = 0, utf8 = 0;
         for (var i = from; i < to; i++)
         {
             var unit = _units[i];
+            var shaped = unit.Shaped;
             var x = positions[i - lineStart];
-            for (var g = 0; g < unit.Shaped.Glyphs.Length; g++)
+            for (var g = 0; g < shaped.Glyphs.Length; g++)
             {
-                glyphs.Add(unit.Shaped.Glyphs[g]);
-                points.Add(new SKPoint(x + unit.Shaped.Offsets[g] * scale, baseline));
-                clusters.Add((uint)(utf8 + Encoding.UTF8.GetByteCount(unit.Text.AsSpan(0, Math.Min(unit.Shaped.Clusters[g], unit.Text.Length)))));
-                x += unit.Shaped.Advances[g] * scale;
+                glyphs[n] = shaped.Glyphs[g];
+                points[n] = new SKPoint(x + shaped.Offsets[g] * scale, baseline);
+                var cluster = Math.Min(shaped.Clusters[g], unit.Text.Length);
+                clusters[n] = (uint)(utf8 + (cluster == 0 ? 0 : Encoding.UTF8.GetByteCount(unit.Text.AsSpan(0, cluster))));
+                x += shaped.Advances[g] * scale;
+                n++;
             }
-            text.Append(unit.Text);
-            utf8 += Encoding.UTF8.GetByteCount(unit.Text);
+            utf8 += Encoding.UTF8.GetBytes(unit.Text, text.AsSpan(utf8));
         }
         var color = _units[from].Link is not null && _style.LinkColor is { } link ? link : _style.Color;
-        canvas.DrawText(face, _style.Size, color, glyphs.ToArray(), points.ToArray(), text.ToString(), clusters.ToArray());
+        canvas.DrawText(face, _style.Size, color, glyphs.AsSpan(0, n), points.AsSpan(0, n), text.AsSpan(0, utf8), clusters.AsSpan(0, n));
         if (_units[from].Link is { } url)
         {
             var right = positions[to - 1 - lineStart] + _units[to - 1].Width;
-            canvas.LinkUrl(new SKRect(points[0].X, baseline - _style.Size, right, baseline + _style.Size * 0.25f), url);
+            canvas.LinkUrl(new SKRect(positions[from - lineStart], baseline - _style.Size, right, baseline + _style.Size * 0.25f), url);
         }
     }
 }

@@ -132,6 +132,27 @@ public sealed class FontTests
     }
 
     [Fact]
+    public void A_missing_font_stops_the_build_at_once_even_while_an_image_hangs()
+    {
+        // Fonts are subset while the images are fetched: a font that cannot be found must not
+        // wait for the downloads (here one that would take the whole 30-second attempt).
+        using var hang = new CancellationTokenSource();
+        using var server = new ImageServer().Map("/slow.jpg", async (context, _) => await Task.Delay(TimeSpan.FromSeconds(30), hang.Token));
+        using var temp = new TempFolder();
+        var article = temp.Write("pages/a.html", $"<h1>标题</h1><p>正文。</p><p><img src=\"{server.Url("/slow.jpg")}\"></p>");
+        var stderr = new StringWriter();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var exit = CommandLine.Create().Parse(["build", Path.GetDirectoryName(article)!, "-o", temp.File("out"), "--font", "No Such Family Sans", "--cache-dir", temp.File("cache")])
+            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = stderr });
+        hang.Cancel();
+        Assert.Equal(1, exit);
+        Assert.Contains("No Such Family Sans", stderr.ToString());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"the font error took {clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.InRange(server.Hits("/slow.jpg"), 0, 1); // stopped, not retried
+        Assert.False(Directory.Exists(temp.File("out")) && Directory.EnumerateFiles(temp.File("out")).Any());
+    }
+
+    [Fact]
     public void Fonts_command_lists_the_bundled_font_with_glyph_count_and_outline()
     {
         var stdout = new StringWriter();

@@ -12,7 +12,7 @@ internal static class HtmlFormat
         ["article", "[itemprop=articleBody]", "main", "#content", ".post-content", ".entry-content", "body"];
 
     public static Article Read(string text, string file, DiagnosticBag diagnostics, CleanRules rules) =>
-        ReadDocument(HtmlParsing.Parse(text), file, diagnostics, fallbackTitle: Path.GetFileNameWithoutExtension(file), rules);
+        ReadDocument(HtmlParsing.Parse(text, file, diagnostics), file, diagnostics, fallbackTitle: Path.GetFileNameWithoutExtension(file), rules);
 
     internal static Article ReadDocument(IDocument document, string file, DiagnosticBag diagnostics, string fallbackTitle, CleanRules rules)
     {

@@ -57,7 +57,7 @@ internal static partial class MirrorFormat
 
         Uri.TryCreate(sourceUrl, UriKind.Absolute, out var baseUri);
         var context = new ArticleContext(file, title, baseUri, diagnostics) { Rules = rules };
-        var document = HtmlParsing.Parse(string.Join('\n', lines));
+        var document = HtmlParsing.Parse(string.Join('\n', lines), file, diagnostics);
         rules.ApplyTo(document);
         var builder = new BlockBuilder(context, topDepth: 1);
         builder.VisitChildren(document.Body!, 0);

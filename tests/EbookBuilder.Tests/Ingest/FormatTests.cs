@@ -82,9 +82,10 @@ public sealed class FormatTests
     public void Markup_that_takes_too_long_to_parse_leaves_the_article_out_with_a_warning()
     {
         using var temp = new TempFolder();
-        var path = temp.Write("hostile.html", "<html><body>" + string.Concat(Enumerable.Repeat("<div>", 60_000)) + "文字</body></html>");
+        // A flat but long document against a budget of a millisecond: the budget is what stops it.
+        var path = temp.Write("hostile.html", "<html><body>" + string.Concat(Enumerable.Repeat("<p>文字</p>", 100_000)) + "</body></html>");
         var saved = EbookBuilder.Ingest.Formats.HtmlParsing.Budget;
-        EbookBuilder.Ingest.Formats.HtmlParsing.Budget = TimeSpan.FromSeconds(1);
+        EbookBuilder.Ingest.Formats.HtmlParsing.Budget = TimeSpan.FromMilliseconds(1);
         try
         {
             var diagnostics = new DiagnosticBag();
@@ -106,5 +107,46 @@ public sealed class FormatTests
         var a = ArticleReader.ReadText($"<html><body><p>开头。</p>{html}</body></html>", "deep.html", diagnostics);
         Assert.Contains("深处的文字", Plain.Of(a));
         Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.DeepNesting);
+    }
+
+    public static TheoryData<string, string> HundredThousandDeep() => new()
+    {
+        { "divs.html", "<h1>深</h1><p>开头。</p>" + string.Concat(Enumerable.Repeat("<div>", 100_000)) + "<p>深处的文字</p>" + string.Concat(Enumerable.Repeat("</div>", 100_000)) },
+        { "unclosed.html", "<h1>深</h1><p>开头。</p>" + string.Concat(Enumerable.Repeat("<span><b>", 50_000)) + "<p>深处的文字</p>" },
+        { "mirror.md", "### 深\n\n[首页](http://example.com/)\n\n<p>开头。</p>" + string.Concat(Enumerable.Repeat("<blockquote>", 100_000)) + "<p>深处的文字</p>" },
+        { "quotes.md", "# 深\n\n开头。\n\n" + string.Concat(Enumerable.Repeat("> ", 100_000)) + "深处的文字\n" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HundredThousandDeep))]
+    public void Markup_nested_a_hundred_thousand_deep_is_read_as_plain_text_with_a_warning(string name, string text)
+    {
+        // Parsed as a tree, this took the whole 20-second budget (HTML) or crashed (Markdig's depth
+        // limit). The bound below only guards against a hang; speed is the benchmark's business.
+        using var temp = new TempFolder();
+        var path = temp.Write(name, text);
+        var diagnostics = new DiagnosticBag();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var a = ArticleReader.Read(path, diagnostics);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{clock.Elapsed.TotalSeconds:0.0} s");
+        Assert.NotNull(a);
+        Assert.Equal("深", a.Title);
+        Assert.Contains("开头。", Plain.Of(a));
+        Assert.Contains("深处的文字", Plain.Of(a));
+        var warning = Assert.Single(diagnostics.Items, d => d.Code == DiagnosticCodes.DeepNesting);
+        Assert.Equal(path, warning.Where!.Value.File);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == DiagnosticCodes.ParseTimeout);
+    }
+
+    [Fact]
+    public void Ordinary_nesting_is_parsed_as_a_tree()
+    {
+        // Many tags but shallow (a long list of short paragraphs): no tokenizer verdict, the formatting stays.
+        var html = "<html><body><h1>浅</h1>" + string.Concat(Enumerable.Range(0, 2_000).Select(i => $"<p>第{i}段<b>粗体</b></p>")) + "</body></html>";
+        var diagnostics = new DiagnosticBag();
+        var a = ArticleReader.ReadText(html, "shallow.html", diagnostics);
+        Assert.DoesNotContain(diagnostics.Items, d => d.Code == DiagnosticCodes.DeepNesting);
+        Assert.Equal(2_000, a.Blocks.OfType<Paragraph>().Count());
+        Assert.All(a.Blocks.OfType<Paragraph>(), p => Assert.Contains(p.Content, i => i is Strong));
     }
 }

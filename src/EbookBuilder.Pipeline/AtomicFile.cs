@@ -23,6 +23,11 @@ internal static class AtomicFile
             File.Move(temp, path, overwrite: true);
             return new FileInfo(path).Length;
         }
+        catch (IOException e) when (e.Message.Contains(temp, StringComparison.Ordinal))
+        {
+            // A full disk names the temporary file; the user knows the book by its own name.
+            throw new IOException($"{e.Message.Replace(temp, path, StringComparison.Ordinal).TrimEnd('.')}; nothing was written there, and an earlier file of that name is unchanged", e);
+        }
         finally
         {
             if (File.Exists(temp)) File.Delete(temp);

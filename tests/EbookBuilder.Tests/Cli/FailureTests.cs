@@ -39,6 +39,50 @@ public sealed class FailureTests
     }
 
     [SkippableFact]
+    public void A_full_disk_is_a_clear_error_that_leaves_no_partial_book_and_keeps_the_earlier_one()
+    {
+        Skip.IfNot(RuntimeInformation.IsOSPlatform(OSPlatform.Linux), "mounts a small tmpfs");
+        using var temp = new TempFolder();
+        var disk = temp.File("disk");
+        Directory.CreateDirectory(disk);
+        // A 160 KB file system: the example's EPUB (about 210 KB) cannot fit.
+        var (mounted, why) = Program("mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", disk);
+        Skip.IfNot(mounted, $"cannot mount a small file system to fill (needs root with CAP_SYS_ADMIN): {why}");
+        try
+        {
+            var earlier = Path.Combine(disk, "示例周刊.epub");
+            File.WriteAllText(earlier, "an earlier book");
+            var (code, stderr) = Run("build", Example, "-o", disk, "-f", "epub", "--cache-dir", temp.File("cache"));
+            Assert.Equal(1, code);
+            Assert.Contains("No space left on device", stderr);
+            Assert.Contains(disk, stderr); // the book's own name, not the temporary file's
+            Assert.DoesNotContain(".tmp", stderr);
+            Assert.Contains("an earlier file of that name is unchanged", stderr);
+            Assert.Equal("an earlier book", File.ReadAllText(earlier));
+            Assert.Equal([earlier], Directory.GetFiles(disk)); // no temporary file, no half a PDF
+        }
+        finally
+        {
+            Program("umount", disk);
+        }
+    }
+
+    private static (bool Ok, string Output) Program(string name, params string[] args)
+    {
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(name, args) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+            var output = process.StandardError.ReadToEnd() + process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return (process.ExitCode == 0, output.Trim());
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (false, e.Message);
+        }
+    }
+
+    [SkippableFact]
     public async Task Ctrl_C_stops_promptly_leaves_no_temporary_file_and_keeps_the_earlier_book()
     {
         Skip.IfNot(RuntimeInformation.IsOSPlatform(OSPlatform.Linux), "sends SIGINT with kill(1)");

@@ -17,7 +17,8 @@ internal static class OutputFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BuildInputException($"cannot write to the output folder {full} ({e.Message.TrimEnd('.')}); give a writable folder with -o (or [output] folder)");
+            var reason = e.Message.Replace($" : '{probe}'", "", StringComparison.Ordinal).Replace(probe, full, StringComparison.Ordinal).TrimEnd('.');
+            throw new BuildInputException($"cannot write to the output folder {full} ({reason}); give a writable folder with -o (or [output] folder)");
         }
     }
 }

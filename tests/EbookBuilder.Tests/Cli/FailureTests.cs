@@ -6,7 +6,7 @@ using EbookBuilder.Tests.Support;
 
 namespace EbookBuilder.Tests.Cli;
 
-/// <summary>Builds that cannot finish: a bad output folder, and Ctrl+C in the middle of a build.</summary>
+/// <summary>Builds that cannot finish: a bad, read-only or full output folder, and Ctrl+C in the middle of a build.</summary>
 public sealed class FailureTests
 {
     private static readonly string Example = Path.Combine(TestPaths.RepoRoot, "examples", "weekly");
@@ -64,6 +64,30 @@ public sealed class FailureTests
         finally
         {
             Program("umount", disk);
+        }
+    }
+
+    [SkippableFact]
+    public void A_read_only_output_folder_stops_the_build_before_any_work()
+    {
+        Skip.IfNot(RuntimeInformation.IsOSPlatform(OSPlatform.Linux), "mounts a read-only tmpfs");
+        using var temp = new TempFolder();
+        var folder = temp.File("readonly");
+        Directory.CreateDirectory(folder);
+        // chmod does not stop root; a read-only mount does.
+        var (mounted, why) = Program("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", folder);
+        Skip.IfNot(mounted, $"cannot mount a read-only file system (needs root with CAP_SYS_ADMIN): {why}");
+        try
+        {
+            var (code, stderr) = Run("build", Example, "-o", folder, "--cache-dir", temp.File("cache"));
+            Assert.Equal(1, code);
+            Assert.Contains($"cannot write to the output folder {folder} (Read-only file system)", stderr);
+            Assert.DoesNotContain(".tmp", stderr);
+            Assert.False(Directory.Exists(temp.File("cache")), "work was done before the output folder was checked");
+        }
+        finally
+        {
+            Program("umount", folder);
         }
     }
 

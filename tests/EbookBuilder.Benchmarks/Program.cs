@@ -10,6 +10,8 @@ using EbookBuilder.Benchmarks;
 //   ... -- --sweep 300,600,1200,2400     peak memory as the book grows
 //   ... -- --micro                       BenchmarkDotNet over the hot paths (HotPaths.cs)
 //   ... -- --articles 60 --compare       also pandoc (EPUB) and pandoc + WeasyPrint (PDF), when installed
+//   ... -- --corpus ../shared/corpus [--compare]   the real articles instead, their images served on
+//                                        loopback by ../shared/tools/localize-corpus.py
 if (args.Contains("--micro"))
 {
     HotPaths.Run();
@@ -28,9 +30,11 @@ if (sweep.Count > 0)
         Console.WriteLine($"| {n} | {warm.Pages} | {cold.Wall.TotalSeconds:0.0} | {warm.Wall.TotalSeconds:0.0} | {cold.PeakMb} | {warm.PeakMb} | {warm.PagesPerSecond:0} |");
     return;
 }
-SubsetBenchmark.Run(Path.Combine(AppContext.BaseDirectory, "fonts", "LXGWWenKai-Regular.ttf"));
 var compare = args.Contains("--compare");
-var (coldRun, warmRun) = Measure(articles, compare);
+var corpus = args.SkipWhile(a => a != "--corpus").Skip(1).FirstOrDefault();
+if (corpus is null) SubsetBenchmark.Run(Path.Combine(AppContext.BaseDirectory, "fonts", "LXGWWenKai-Regular.ttf"));
+var (coldRun, warmRun) = corpus is null ? Measure(articles, compare) : MeasureCorpus(Path.GetFullPath(corpus), compare);
+articles = coldRun.Articles;
 Console.WriteLine();
 Console.WriteLine($"| run | wall s | read ms | images ms | fonts ms | epub ms | pdf ms | PDF pages | pages/s | articles/s | images/s | peak MB | EPUB MB | PDF MB |");
 Console.WriteLine($"|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -40,6 +44,43 @@ Console.WriteLine($"images: {coldRun.Images.GetProperty("embedded").GetInt32()} 
     $"{coldRun.Images.GetProperty("passedThrough").GetInt32()} passed through untouched, {coldRun.Images.GetProperty("failed").GetInt32()} failed; " +
     $"summed over images: {coldRun.Images.GetProperty("downloadMs").GetInt64()} ms fetching, {coldRun.Images.GetProperty("convertMs").GetInt64()} ms converting; " +
     $"rebuild {coldRun.Wall.TotalSeconds / warmRun.Wall.TotalSeconds:0.0}x faster than the cold build, {warmRun.Images.GetProperty("requests").GetInt32()} requests");
+
+// The real articles of a corpus folder (pages/<category>/*.md), copied with their remote images
+// rewritten to loopback and served by the corpus's own tool; builds cold, then from the image cache.
+static (Run Cold, Run Warm) MeasureCorpus(string corpus, bool compare)
+{
+    var tool = Path.Combine(Path.GetDirectoryName(corpus.TrimEnd('/'))!, "tools", "localize-corpus.py");
+    if (!File.Exists(tool)) throw new InvalidOperationException($"{tool} not found: --corpus needs the corpus folder beside tools/");
+    var work = Path.Combine(Path.GetTempPath(), "ebook-bench-corpus-" + Guid.NewGuid().ToString("N")[..8]);
+    var port = FreePort();
+    Console.WriteLine($"localizing {corpus} into {work} (images on port {port}) ...");
+    Python(tool, [Path.Combine(corpus, "pages"), Path.Combine(work, "pages"), "--port", port.ToString()]).WaitForExit();
+    // The tool writes the images under pages/_www; they are served, not articles.
+    Directory.Move(Path.Combine(work, "pages", "_www"), Path.Combine(work, "_www"));
+    using var server = Python(tool, ["--serve", work, "--port", port.ToString()]);
+    try
+    {
+        server.StandardOutput.ReadLine(); // "serving …": listening
+        var cache = Path.Combine(work, "cache");
+        var cold = Build("cold", work, cache);
+        var warm = Build("warm (image cache)", work, cache);
+        if (compare) Peers.Compare(work, cold);
+        return (cold, warm);
+    }
+    finally
+    {
+        server.Kill();
+        if (Environment.GetEnvironmentVariable("EBOOK_BENCH_KEEP") == "1") Console.WriteLine($"kept {work}");
+        else Directory.Delete(work, recursive: true);
+    }
+}
+
+static Process Python(string script, IReadOnlyList<string> args)
+{
+    // Debian's python3 has PIL (python3-pil), which the corpus tool needs.
+    var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    return Process.Start(new ProcessStartInfo(python, [script, .. args]) { RedirectStandardOutput = true })!;
+}
 
 // Generates N articles with N images served on loopback; builds cold, then from the image cache.
 static (Run Cold, Run Warm) Measure(int articles, bool compare = false)
@@ -99,7 +140,7 @@ static Run Build(string name, string work, string cache)
     if (process.ExitCode != 0) throw new InvalidOperationException($"{name} build failed ({process.ExitCode}): {stderr}");
     var json = JsonDocument.Parse(File.ReadAllText(report)).RootElement;
     var outputs = json.GetProperty("outputs").EnumerateArray().ToDictionary(o => o.GetProperty("format").GetString()!, o => o.GetProperty("bytes").GetInt64());
-    return new Run(name, wall, json.GetProperty("timings"), json.GetProperty("images"), outputs["epub"], outputs["pdf"]);
+    return new Run(name, wall, json.GetProperty("timings"), json.GetProperty("images"), outputs["epub"], outputs["pdf"], json.GetProperty("articles").GetInt32());
 }
 
 static int FreePort()
@@ -111,7 +152,7 @@ static int FreePort()
     return port;
 }
 
-internal sealed record Run(string Name, TimeSpan Wall, JsonElement Timings, JsonElement Images, long EpubBytes, long PdfBytes)
+internal sealed record Run(string Name, TimeSpan Wall, JsonElement Timings, JsonElement Images, long EpubBytes, long PdfBytes, int Articles)
 {
     private long T(string stage) => Timings.TryGetProperty(stage, out var v) ? v.GetInt64() : 0;
 

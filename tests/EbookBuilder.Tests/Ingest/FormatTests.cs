@@ -84,18 +84,12 @@ public sealed class FormatTests
         using var temp = new TempFolder();
         // A flat but long document against a budget of a millisecond: the budget is what stops it.
         var path = temp.Write("hostile.html", "<html><body>" + string.Concat(Enumerable.Repeat("<p>文字</p>", 100_000)) + "</body></html>");
-        var saved = EbookBuilder.Ingest.Formats.HtmlParsing.Budget;
-        EbookBuilder.Ingest.Formats.HtmlParsing.Budget = TimeSpan.FromMilliseconds(1);
-        try
+        using (EbookBuilder.Ingest.Formats.HtmlParsing.WithBudget(TimeSpan.FromMilliseconds(1)))
         {
             var diagnostics = new DiagnosticBag();
             Assert.Null(ArticleReader.Read(path, diagnostics));
             var warning = Assert.Single(diagnostics.Items, d => d.Code == DiagnosticCodes.ParseTimeout);
             Assert.Equal(path, warning.Where!.Value.File);
-        }
-        finally
-        {
-            EbookBuilder.Ingest.Formats.HtmlParsing.Budget = saved;
         }
     }
 

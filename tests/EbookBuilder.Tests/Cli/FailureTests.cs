@@ -41,14 +41,9 @@ public sealed class FailureTests
     [SkippableFact]
     public void A_full_disk_is_a_clear_error_that_leaves_no_partial_book_and_keeps_the_earlier_one()
     {
-        Skip.IfNot(RuntimeInformation.IsOSPlatform(OSPlatform.Linux), "mounts a small tmpfs");
         using var temp = new TempFolder();
-        var disk = temp.File("disk");
-        Directory.CreateDirectory(disk);
         // A 160 KB file system: the example's EPUB (about 210 KB) cannot fit.
-        var (mounted, why) = Program("mount", "-t", "tmpfs", "-o", "size=160k", "tmpfs", disk);
-        Skip.IfNot(mounted, $"cannot mount a small file system to fill (needs root with CAP_SYS_ADMIN): {why}");
-        try
+        OnTmpfs(temp, "size=160k", disk =>
         {
             var earlier = Path.Combine(disk, "示例周刊.epub");
             File.WriteAllText(earlier, "an earlier book");
@@ -59,31 +54,36 @@ public sealed class FailureTests
             Assert.DoesNotContain(".tmp", stderr);
             Assert.Contains("an earlier file of that name is unchanged", stderr);
             Assert.Equal("an earlier book", File.ReadAllText(earlier));
-            Assert.Equal([earlier], Directory.GetFiles(disk)); // no temporary file, no half a PDF
-        }
-        finally
-        {
-            Program("umount", disk);
-        }
+            Assert.Equal([earlier], Directory.GetFiles(disk)); // no temporary file, no half a book
+        });
     }
 
     [SkippableFact]
     public void A_read_only_output_folder_stops_the_build_before_any_work()
     {
-        Skip.IfNot(RuntimeInformation.IsOSPlatform(OSPlatform.Linux), "mounts a read-only tmpfs");
         using var temp = new TempFolder();
-        var folder = temp.File("readonly");
-        Directory.CreateDirectory(folder);
         // chmod does not stop root; a read-only mount does.
-        var (mounted, why) = Program("mount", "-t", "tmpfs", "-o", "ro,size=1m", "tmpfs", folder);
-        Skip.IfNot(mounted, $"cannot mount a read-only file system (needs root with CAP_SYS_ADMIN): {why}");
-        try
+        OnTmpfs(temp, "ro,size=1m", folder =>
         {
             var (code, stderr) = Run("build", Example, "-o", folder, "--cache-dir", temp.File("cache"));
             Assert.Equal(1, code);
             Assert.Contains($"cannot write to the output folder {folder} (Read-only file system)", stderr);
             Assert.DoesNotContain(".tmp", stderr);
             Assert.False(Directory.Exists(temp.File("cache")), "work was done before the output folder was checked");
+        });
+    }
+
+    /// <summary>Runs <paramref name="test"/> on a fresh tmpfs mounted with <paramref name="options"/>; skipped, saying why, where mounting is not allowed.</summary>
+    private static void OnTmpfs(TempFolder temp, string options, Action<string> test)
+    {
+        Skip.IfNot(RuntimeInformation.IsOSPlatform(OSPlatform.Linux), "mounts a tmpfs");
+        var folder = temp.File("mounted");
+        Directory.CreateDirectory(folder);
+        var (mounted, why) = Program("mount", "-t", "tmpfs", "-o", options, "tmpfs", folder);
+        Skip.IfNot(mounted, $"cannot mount a tmpfs ({options}): needs root with CAP_SYS_ADMIN: {why}");
+        try
+        {
+            test(folder);
         }
         finally
         {

@@ -1,6 +1,6 @@
 namespace EbookBuilder.Pdf.Layout;
 
-/// <summary>Receives pages as they are made: the first pass counts them, the second writes them to the PDF.</summary>
+/// <summary>Receives pages as they are made: counted (the front matter's length), or written to the PDF.</summary>
 internal interface IPageSink
 {
     IPageCanvas BeginPage(int number);

@@ -132,6 +132,9 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         if (meta.Count > 0)
             elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta)), 0, Em * 0.9f, 0, name, keepWithNext: true));
         Blocks(elements, article.Blocks, 0, name);
+        // A one-line last paragraph (an editor's name, a source line) does not open a page alone.
+        if (elements[^1] is TextElement { Layout.Lines.Count: 1, KeepWithNext: false } last && elements.Count >= 2 && elements[^2] is TextElement)
+            elements[^1] = last.KeepingWithPrevious();
         elements.Add(new RuleElement(_rule, Em * 0.9f, 0.2f));
     }
 

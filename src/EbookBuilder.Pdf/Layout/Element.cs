@@ -15,6 +15,12 @@ internal abstract class Element
     /// <summary>Keep on the same page as the start of the next element (headings, titles).</summary>
     public virtual bool KeepWithNext => false;
 
+    /// <summary>
+    /// Not to start a page alone: an article's short last line ("责任编辑：…") brings the last two
+    /// lines of the paragraph before it along rather than sit by itself on a new page.
+    /// </summary>
+    public virtual bool KeepWithPrevious => false;
+
     /// <summary>The least height this element needs at a page's bottom (a heading's next: two lines).</summary>
     public virtual float MinimumHeight(float width) => Measure(width, float.MaxValue).Height;
 

@@ -66,6 +66,14 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
             var plan = element.Measure(width, available);
             switch (plan.Kind)
             {
+                case PlanKind.Full when element is TextElement text && !_empty && peek(1) is { KeepWithPrevious: true } last
+                                         && last.Measure(width, available - plan.Height).Kind == PlanKind.Wrap:
+                    // The short last line would start the next page alone: the last two lines of
+                    // this paragraph go with it, or all of it when it is too short to split.
+                    if (text.Measure(width, text.HeightLeaving(2)) is { Kind: PlanKind.Partial } shorter)
+                        text.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height);
+                    NewPage();
+                    continue;
                 case PlanKind.Full:
                     if (element is DestinationElement destination) Destinations[destination.Name] = (PageNumber, _y);
                     _y += element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available);

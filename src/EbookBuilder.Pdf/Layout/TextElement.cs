@@ -6,7 +6,8 @@ namespace EbookBuilder.Pdf.Layout;
 /// A paragraph, heading, caption or meta line. Splits across pages line by line, keeping at least
 /// two lines at the bottom of a page and two at the top of the next (orphans and widows).
 /// </summary>
-internal sealed class TextElement(TextLayout layout, float spaceBefore, float spaceAfter, float inset, string description, bool keepWithNext = false)
+internal sealed class TextElement(TextLayout layout, float spaceBefore, float spaceAfter, float inset, string description, bool keepWithNext = false,
+    bool keepWithPrevious = false)
     : Element
 {
     private const int MinLines = 2;
@@ -15,6 +16,14 @@ internal sealed class TextElement(TextLayout layout, float spaceBefore, float sp
     public TextLayout Layout => layout;
 
     public override bool KeepWithNext => keepWithNext;
+
+    public override bool KeepWithPrevious => keepWithPrevious;
+
+    /// <summary>The same paragraph, kept with the one before it (see <see cref="Element.KeepWithPrevious"/>).</summary>
+    public TextElement KeepingWithPrevious() => new(layout, spaceBefore, spaceAfter, inset, description, keepWithNext, keepWithPrevious: true);
+
+    /// <summary>The height of what is left of the paragraph but its last <paramref name="lines"/> lines.</summary>
+    public float HeightLeaving(int lines) => Before + (layout.Lines.Count - _next - lines) * layout.LineHeight + 0.005f;
 
     public override string Description => description;
 

@@ -130,8 +130,8 @@ public sealed class FailureTests
         Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
         var exited = process.WaitForExit(10_000);
         if (!exited) process.Kill(entireProcessTree: true);
-        Assert.True(exited, "the build did not stop within 10 s of Ctrl+C");
         var stderr = await stderrTask;
+        Assert.True(exited, $"the build did not stop within 10 s of Ctrl+C; it had printed:\n{stderr}");
         await stdoutTask;
 
         Assert.Equal(130, process.ExitCode);

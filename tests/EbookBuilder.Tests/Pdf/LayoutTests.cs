@@ -129,6 +129,24 @@ public sealed class LayoutTests
         Assert.True(firstPageLines - 12 is 0 or >= 2, $"{firstPageLines - 12} line(s) of the second paragraph at the bottom of page 1");
     }
 
+    [Theory]
+    [InlineData(12)] // a 12-line paragraph, then the one-line ending: two of its lines go with the ending
+    [InlineData(2)]  // after 12 lines, a 2-line paragraph too short to split: it goes whole with the ending
+    public void An_article_s_one_line_ending_does_not_start_a_page_alone(int lines)
+    {
+        using var fonts = TestFonts.For("这是一段测试用的文字内容责任编辑");
+        var ending = new TextElement(new TextLayout([new TextSpan("责任编辑")], Body with { FirstIndent = 0 }, 260, fonts), 0, 0, 0, "ending").KeepingWithPrevious();
+        var sink = new Pages();
+        // 14 lines fill the page (260 / 18.375 = 14.1): the ending is the 15th.
+        var before = lines == 12 ? new Element[] { Paragraph(fonts, 24 * 2), Paragraph(fonts, 24 * 12) } : [Paragraph(fonts, 24 * 12), Paragraph(fonts, 24 * 2)];
+        new Paginator(Page, sink, 1).Run([.. before, ending], null);
+        Assert.Equal(2, sink.Canvases.Count);
+        var last = sink.Canvases[1].Texts;
+        Assert.Contains(last, t => t.Text == "责任编辑");
+        Assert.Equal(3, last.Select(t => t.Positions[0].Y).Distinct().Count()); // two lines of the paragraph before, and the ending
+        Assert.Equal(12, sink.Canvases[0].Texts.Select(t => t.Positions[0].Y).Distinct().Count());
+    }
+
     [Fact]
     public void A_heading_is_never_left_alone_at_the_bottom_of_a_page()
     {

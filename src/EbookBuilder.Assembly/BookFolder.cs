@@ -38,7 +38,7 @@ public static class BookFolder
     }
 
     private static bool IsIndex(string file) =>
-        File.Exists(file) && Path.GetExtension(file).ToLowerInvariant() is ".md" or ".markdown" && IndexFile.LooksLikeIndex(File.ReadAllText(file));
+        File.Exists(file) && Path.GetExtension(file).ToLowerInvariant() is ".md" or ".markdown" && IndexFile.LooksLikeIndex(EbookBuilder.Model.Text.InputFile.ReadText(file));
 
     /// <summary>The deepest folder holding both <paramref name="a"/> and <paramref name="b"/>.</summary>
     public static string Common(string a, string b)

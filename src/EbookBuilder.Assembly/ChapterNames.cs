@@ -56,7 +56,7 @@ public static partial class ChapterNames
     private static Dictionary<string, string> Load(string path)
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(path))
+        foreach (var line in EbookBuilder.Model.Text.InputFile.ReadText(path).Split('\n'))
         {
             var comma = line.IndexOf(',');
             if (comma <= 0) continue;

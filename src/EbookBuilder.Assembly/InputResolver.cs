@@ -137,7 +137,7 @@ public static class InputResolver
         }
         if (IsMarkdown(file))
         {
-            var text = File.ReadAllText(file);
+            var text = EbookBuilder.Model.Text.InputFile.ReadText(file);
             if (IndexFile.LooksLikeIndex(text))
             {
                 chapters.Add(new ChapterSource(ChapterNames.ForIndex(file), IndexFile.ArticleFiles(file, text, diagnostics, root), SourceSpan.InFile(file)));
@@ -153,12 +153,25 @@ public static class InputResolver
         chapters.Add(new ChapterSource(ChapterNames.ForFolder(folder), [file], SourceSpan.InFile(folder)));
     }
 
+    /// <summary>An index list among a folder's articles; a file that cannot be read (or is too big for an index) is none.</summary>
+    private static bool LooksLikeIndex(string file)
+    {
+        try
+        {
+            return IndexFile.LooksLikeIndex(EbookBuilder.Model.Text.InputFile.ReadText(file, ArticleReader.MaxArticleBytes));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // read as an article, which says what is wrong with it
+        }
+    }
+
     private static bool IsMarkdown(string file) => Path.GetExtension(file).ToLowerInvariant() is ".md" or ".markdown";
 
     private static List<string> ArticleFilesIn(string folder) =>
         Directory.EnumerateFiles(folder)
             .Where(IsArticleName)
-            .Where(f => !IsMarkdown(f) || !IndexFile.LooksLikeIndex(File.ReadAllText(f)))
+            .Where(f => !IsMarkdown(f) || !LooksLikeIndex(f))
             .Where(f => !string.Equals(Path.GetFileNameWithoutExtension(f), "README", StringComparison.OrdinalIgnoreCase))
             .Order(NaturalComparer.Instance)
             .ToList();

@@ -4,6 +4,7 @@ using EbookBuilder.Images.Converting;
 using EbookBuilder.Images.Fetching;
 
 using EbookBuilder.Model.Assets;
+using EbookBuilder.Model.Text;
 
 namespace EbookBuilder.Images;
 
@@ -128,7 +129,17 @@ public static class ImageStage
         ImageOptions options, CancellationToken cancellationToken)
     {
         if (location.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return (DataUri.Decode(location), false);
-        if (Path.IsPathFullyQualified(location)) return (await File.ReadAllBytesAsync(location, cancellationToken).ConfigureAwait(false), false);
+        if (Path.IsPathFullyQualified(location))
+        {
+            try
+            {
+                return (await Task.Run(() => InputFile.ReadBytes(location, options.MaxBytes), cancellationToken).ConfigureAwait(false), false);
+            }
+            catch (InputFileTooLargeException e)
+            {
+                throw new ImageFetchException($"the file is {e.Length / 1048576.0:0.0} MB, more than the {e.Limit / 1048576.0:0.#} MB an image may be");
+            }
+        }
         if (!Uri.TryCreate(location, UriKind.Absolute, out var uri)) throw new ImageFetchException("not a valid URL");
         if (cache.TryGetSource(uri.AbsoluteUri) is { } cached) return (cached, true);
         if (options.Offline) throw new ImageFetchException("offline, and not in the image cache");

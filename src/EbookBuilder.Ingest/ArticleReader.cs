@@ -2,6 +2,7 @@ using EbookBuilder.Ingest.Formats;
 using EbookBuilder.Ingest.Chars;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Model.Text;
 
 namespace EbookBuilder.Ingest;
 
@@ -35,11 +36,23 @@ public static class ArticleReader
                     $"the file is {length / 1048576.0:0.0} MB, more than the {MaxArticleBytes / 1048576} MB an article may be; it is left out", SourceSpan.InFile(path));
                 return null;
             }
-            bytes = File.ReadAllBytes(path);
+            bytes = InputFile.ReadBytes(path, MaxArticleBytes);
+        }
+        catch (InputFileTooLargeException)
+        {
+            // It grew while it was read (a file being written to, say).
+            diagnostics.Warn(DiagnosticCodes.ArticleTooLarge, "the file grew while it was read; it is left out (build again when it is written)", SourceSpan.InFile(path));
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             diagnostics.Warn(DiagnosticCodes.FileUnreadable, $"cannot read the file ({e.Message}); it is left out", SourceSpan.InFile(path));
+            return null;
+        }
+        if (bytes.Length == 0)
+        {
+            diagnostics.Warn(DiagnosticCodes.EmptyArticle,
+                "the file is empty, or not a regular file (a pipe or a device, which is not read); it is left out", SourceSpan.InFile(path));
             return null;
         }
         if (LooksBinary(bytes))

@@ -23,7 +23,7 @@ public static class BookFileReader
         string text;
         try
         {
-            text = File.ReadAllText(full);
+            text = EbookBuilder.Model.Text.InputFile.ReadText(full);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -47,4 +47,27 @@ public sealed class HostileInputTests
         EpubCheck.RequireAvailable();
         EpubCheck.AssertValid(temp.File("out/恶意输入.epub"));
     }
+
+    [SkippableFact]
+    public async Task Pipes_devices_and_links_to_them_are_left_out_without_blocking_the_build()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "makes a FIFO with mkfifo(1) and links to /dev/zero");
+        using var temp = new TempFolder();
+        temp.Write("pages/01-good.md", "# 正常的文章\n\n这是一篇正常的文章。\n");
+        // Opening a FIFO waits for a writer that never comes; /dev/zero never ends.
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [temp.File("pages/02-pipe.md"), temp.File("pages/bb.names.csv")])!) mkfifo.WaitForExit();
+        File.CreateSymbolicLink(temp.File("pages/03-zero.md"), "/dev/zero");
+        File.CreateSymbolicLink(temp.File("pages/04-pipe-link.html"), temp.File("pages/02-pipe.md"));
+
+        var build = Task.Run(() => CliRun.Invoke("build", temp.File("pages"), "--title", "管道", "-o", temp.File("out"), "-f", "epub", "--no-images",
+            "--cache-dir", temp.File("cache")));
+        var finished = await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(60))) == build;
+        Assert.True(finished, "the build blocked on a pipe or a device");
+        var (code, _, stderr) = await build;
+        Assert.True(code == 0, stderr);
+        foreach (var name in new[] { "02-pipe.md", "03-zero.md", "04-pipe-link.html" })
+            Assert.Contains($"{name}: warning EB006", stderr);
+        var epub = new EpubContents(temp.File("out/管道.epub"));
+        Assert.Contains(epub.Texts, t => t.Value.Contains("这是一篇正常的文章。", StringComparison.Ordinal));
+    }
 }

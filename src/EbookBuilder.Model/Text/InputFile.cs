@@ -1,0 +1,57 @@
+using System.Text;
+
+namespace EbookBuilder.Model.Text;
+
+/// <summary>
+/// Reads the files a build is pointed at (articles, index lists, names, book.toml, local images).
+/// A FIFO, a device or a socket reports a length of 0, and opening or reading it may never end (a
+/// FIFO's open waits for a writer; /dev/zero never ends): a file of length 0 is not opened and
+/// reads as empty. At most a limit is read, so a file that grows while it is read, or lies about
+/// its length, cannot take the memory.
+/// </summary>
+public static class InputFile
+{
+    /// <summary>The most a text input (index, names, book file) may be: 16 MB.</summary>
+    public const long TextLimit = 16L * 1024 * 1024;
+
+    /// <summary>The bytes of <paramref name="path"/>, empty for a file of length 0.</summary>
+    /// <exception cref="InputFileTooLargeException">The file holds more than <paramref name="limit"/> bytes.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static byte[] ReadBytes(string path, long limit)
+    {
+        var info = new FileInfo(path);
+        // A link's own length is that of its target's name: measure what it leads to.
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
+        var length = info.Length;
+        if (length == 0) return [];
+        if (length > limit) throw new InputFileTooLargeException(path, length, limit);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        var buffer = new byte[length];
+        var read = 0;
+        while (read < buffer.Length)
+        {
+            var n = stream.Read(buffer, read, buffer.Length - read);
+            if (n == 0) return buffer[..read]; // shrank meanwhile
+            read += n;
+        }
+        if (stream.ReadByte() >= 0) throw new InputFileTooLargeException(path, length + 1, Math.Max(limit, length)); // grew meanwhile
+        return buffer;
+    }
+
+    /// <summary>The text of <paramref name="path"/> (UTF-8 unless a byte order mark says otherwise), empty for a file of length 0.</summary>
+    public static string ReadText(string path, long limit = TextLimit)
+    {
+        var bytes = ReadBytes(path, limit);
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+}
+
+/// <summary>An input file larger than what a build reads of it.</summary>
+public sealed class InputFileTooLargeException(string path, long length, long limit)
+    : IOException($"{path} is {length / 1048576.0:0.0} MB, more than the {limit / 1048576.0:0.#} MB read of such a file")
+{
+    public long Length => length;
+
+    public long Limit => limit;
+}

@@ -17,9 +17,15 @@ public static class FontStage
     public static FontBag Run(Book book, FontOptions options, IEnumerable<string> extraText, CancellationToken cancellationToken = default)
     {
         var texts = BookCharacters.Collect(book, extraText);
+        cancellationToken.ThrowIfCancellationRequested();
         var bundled = FontCatalog.Bundled(options.BundledDirectory);
         IReadOnlyList<FontFile>? installed = null;
-        IReadOnlyList<FontFile> Installed() => installed ??= options.SystemFallbacks ? FontCatalog.InstalledCjk() : [];
+        IReadOnlyList<FontFile> Installed()
+        {
+            // Opening every installed font takes a while on a machine with many: Ctrl+C is heard before it.
+            cancellationToken.ThrowIfCancellationRequested();
+            return installed ??= options.SystemFallbacks ? FontCatalog.InstalledCjk() : [];
+        }
         var opened = new List<FontFile>(bundled);
         try
         {

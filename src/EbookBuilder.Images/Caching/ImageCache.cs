@@ -38,16 +38,13 @@ internal sealed class ImageCache(string root)
         }
     }
 
+    /// <summary>The bytes downloaded from <paramref name="url"/>, verified, if they are in the cache.</summary>
     public byte[]? TryGetSource(string url)
     {
-        var pointer = Entry("urls", Hash(url));
-        if (!File.Exists(pointer)) return null;
+        if (TryGetSourceHash(url) is not { } hash) return null;
         try
         {
-            var hash = File.ReadAllText(pointer).Trim();
-            if (hash.Length != 64) return null;
             var blob = Entry("blobs", hash);
-            if (!File.Exists(blob)) return null;
             var bytes = File.ReadAllBytes(blob);
             if (Hash(bytes) == hash) return bytes;
             File.Delete(blob); // corrupt: forget it, fetch again

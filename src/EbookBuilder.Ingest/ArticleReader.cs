@@ -29,19 +29,13 @@ public static class ArticleReader
         byte[] bytes;
         try
         {
-            var length = new FileInfo(path).Length;
-            if (length > MaxArticleBytes)
-            {
-                diagnostics.Warn(DiagnosticCodes.ArticleTooLarge,
-                    $"the file is {length / 1048576.0:0.0} MB, more than the {MaxArticleBytes / 1048576} MB an article may be; it is left out", SourceSpan.InFile(path));
-                return null;
-            }
             bytes = InputFile.ReadBytes(path, MaxArticleBytes);
         }
-        catch (InputFileTooLargeException)
+        catch (InputFileTooLargeException e)
         {
-            // It grew while it was read (a file being written to, say).
-            diagnostics.Warn(DiagnosticCodes.ArticleTooLarge, "the file grew while it was read; it is left out (build again when it is written)", SourceSpan.InFile(path));
+            diagnostics.Warn(DiagnosticCodes.ArticleTooLarge, e.Grew
+                ? "the file grew while it was read; it is left out (build again when it is written)"
+                : $"the file is {e.Length / 1048576.0:0.0} MB, more than the {MaxArticleBytes / 1048576} MB an article may be; it is left out", SourceSpan.InFile(path));
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

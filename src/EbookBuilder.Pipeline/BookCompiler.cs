@@ -105,7 +105,7 @@ public static class BookCompiler
         finally
         {
             // Never leave the font stage running behind a failed build.
-            await ((Task)fontsTask).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            await ((Task)fontsTask).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
         FontBag fonts;
         try

@@ -34,7 +34,7 @@ public static class InputFile
             if (n == 0) return buffer[..read]; // shrank meanwhile
             read += n;
         }
-        if (stream.ReadByte() >= 0) throw new InputFileTooLargeException(path, length + 1, Math.Max(limit, length)); // grew meanwhile
+        if (stream.ReadByte() >= 0) throw new InputFileTooLargeException(path, length, limit, grew: true);
         return buffer;
     }
 
@@ -47,11 +47,15 @@ public static class InputFile
     }
 }
 
-/// <summary>An input file larger than what a build reads of it.</summary>
-public sealed class InputFileTooLargeException(string path, long length, long limit)
-    : IOException($"{path} is {length / 1048576.0:0.0} MB, more than the {limit / 1048576.0:0.#} MB read of such a file")
+/// <summary>An input file larger than what a build reads of it, or one that grew while it was read.</summary>
+public sealed class InputFileTooLargeException(string path, long length, long limit, bool grew = false)
+    : IOException(grew ? $"{path} grew while it was read" : $"{path} is {length / 1048576.0:0.0} MB, more than the {limit / 1048576.0:0.#} MB read of such a file")
 {
+    /// <summary>The file's length when it was measured.</summary>
     public long Length => length;
 
     public long Limit => limit;
+
+    /// <summary>The file grew past its measured length while it was read (a file being written, a device).</summary>
+    public bool Grew => grew;
 }

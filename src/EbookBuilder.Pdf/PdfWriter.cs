@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
@@ -47,6 +48,7 @@ public static class PdfWriter
         var decoration = new PageDecoration(fontSet, theme, geometry);
         int pages;
         Dictionary<string, (int Page, float Y)> destinations;
+        Paginator body;
         using (var stream = new SKManagedWStream(output, disposeManagedStream: false))
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
                {
@@ -60,14 +62,17 @@ public static class PdfWriter
                    RasterDpi = 150,
                }))
         {
-            var sink = new SkiaSink(document, decoration, geometry, cancellationToken);
-            new Paginator(geometry, sink, 1).Run(builder.Front(), title);
-            var body = new Paginator(geometry, sink, coverPages + contentsPages + 1);
-            body.Run(Reporting(builder.Body(), book.Articles.Count(), options.Articles), title);
-            var contents = new Paginator(geometry, sink, coverPages + 1);
-            contents.Run(builder.Contents(body.Destinations), title);
-            if (contents.PageNumber != coverPages + contentsPages)
-                throw new InvalidOperationException($"the contents took {contents.PageNumber - coverPages} pages, {contentsPages} were counted");
+            using (var sink = new SkiaSink(document, decoration, geometry, cancellationToken))
+            {
+                new Paginator(geometry, sink, 1).Run(builder.Front(), title);
+                body = new Paginator(geometry, sink, coverPages + contentsPages + 1);
+                body.Run(Reporting(builder.Body(), book.Articles.Count(), options.Articles), title);
+                var contents = new Paginator(geometry, sink, coverPages + 1);
+                contents.Run(builder.Contents(body.Destinations), title);
+                if (contents.PageNumber != coverPages + contentsPages)
+                    throw new InvalidOperationException($"the contents took {contents.PageNumber - coverPages} pages, {contentsPages} were counted");
+                sink.Finish();
+            }
             document.Close();
             pages = Math.Max(body.PageNumber, coverPages + contentsPages);
             destinations = body.Destinations;
@@ -144,23 +149,96 @@ public static class PdfWriter
         public void Destination(string name, SKPoint at) { }
     }
 
-    /// <summary>Each page goes to the PDF as soon as it is finished.</summary>
-    private sealed class SkiaSink(SKDocument document, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken) : IPageSink
+    /// <summary>
+    /// Each page is recorded (an <see cref="SKPicture"/>) as soon as it is finished and written to
+    /// the PDF on a second thread: Skia's PDF work (glyph subsets, content streams, compression) is
+    /// half the PDF's time, and it overlaps the layout of the pages after it. A few pages wait at
+    /// most, so memory does not grow with the book. A failure on either side stops both.
+    /// </summary>
+    private sealed class SkiaSink : IPageSink, IDisposable
     {
+        private const int Waiting = 8;
+        private readonly BlockingCollection<SKPicture> _pages = new(Waiting);
+        private readonly CancellationTokenSource _stop;
+        private readonly PageDecoration _decoration;
+        private readonly SKRect _bounds;
+        private readonly Task _writer;
+        private SKPictureRecorder? _recorder;
         private SkiaPageCanvas? _canvas;
+
+        public SkiaSink(SKDocument document, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken)
+        {
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _decoration = decoration;
+            _bounds = SKRect.Create(geometry.Width, geometry.Height);
+            _writer = Task.Factory.StartNew(() => WritePages(document), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        }
 
         public IPageCanvas BeginPage(int number)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _canvas = new SkiaPageCanvas(document.BeginPage(geometry.Width, geometry.Height));
+            _stop.Token.ThrowIfCancellationRequested();
+            _recorder = new SKPictureRecorder();
+            _canvas = new SkiaPageCanvas(_recorder.BeginRecording(_bounds));
             return _canvas;
         }
 
         public void EndPage(PageInfo page, IPageCanvas canvas)
         {
-            decoration.Draw(canvas, page);
+            _decoration.Draw(canvas, page);
             _canvas?.Dispose();
-            document.EndPage();
+            var picture = _recorder!.EndRecording();
+            _recorder.Dispose();
+            _recorder = null;
+            try
+            {
+                _pages.Add(picture, _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                picture.Dispose();
+                Finish(); // the writer's own failure, when it stopped first
+                throw;
+            }
+        }
+
+        /// <summary>Waits for the last page to be written; throws what stopped the writer.</summary>
+        public void Finish()
+        {
+            _pages.CompleteAdding();
+            _writer.GetAwaiter().GetResult();
+        }
+
+        private void WritePages(SKDocument document)
+        {
+            try
+            {
+                foreach (var picture in _pages.GetConsumingEnumerable(_stop.Token))
+                {
+                    using (picture)
+                    {
+                        picture.Playback(document.BeginPage(_bounds.Width, _bounds.Height));
+                        document.EndPage();
+                    }
+                }
+            }
+            catch
+            {
+                _stop.Cancel();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            // After a failure in layout: stop the writer before the document goes.
+            _stop.Cancel();
+            _pages.CompleteAdding();
+            ((Task)_writer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            while (_pages.TryTake(out var left)) left.Dispose();
+            _canvas?.Dispose();
+            _recorder?.Dispose();
+            _pages.Dispose();
+            _stop.Dispose();
         }
     }
 }

@@ -100,4 +100,36 @@ public sealed partial class PdfStructureTests
         Assert.Equal(120, articles.Count);
         Assert.All(articles, a => Assert.Equal(entries[a.GetProperty("title").GetString()!], a.GetProperty("destpageposfrom1").GetInt32()));
     }
+
+    /// <summary>
+    /// Pages are written to Skia on a second thread while the next are laid out: stopped part-way
+    /// (Ctrl+C), both threads stop, the build says so, and no PDF or temporary file is left.
+    /// </summary>
+    [Fact]
+    public async Task Stopping_while_pages_are_written_leaves_no_file()
+    {
+        using var temp = new TempFolder();
+        var inputs = WriteBook(temp);
+        var output = Path.Combine(temp.Path, "out");
+        using var stop = new CancellationTokenSource();
+        var articles = 0;
+        var progress = new EbookBuilder.Pipeline.SynchronousProgress<EbookBuilder.Pipeline.BuildProgress>(p =>
+        {
+            if (p.Stage == "pdf articles" && (articles = p.Done) == 30) stop.Cancel();
+        });
+        var build = Task.Run(() => EbookBuilder.Pipeline.BookCompiler.BuildAsync(new EbookBuilder.Pipeline.BuildOptions
+        {
+            Inputs = inputs,
+            OutputDirectory = output,
+            StylesDirectory = TestPaths.Styles,
+            Fonts = TestBuild.BundledFonts with { SystemFallbacks = false },
+            Formats = EbookBuilder.Pipeline.OutputFormats.Pdf,
+        }, progress, stop.Token));
+
+        var ended = await Task.WhenAny(build, Task.Delay(TimeSpan.FromSeconds(60)));
+        Assert.True(ended == build, "the build did not stop");
+        Assert.True(build.IsCanceled || build.Exception?.InnerException is OperationCanceledException, $"the build ended {build.Status}: {build.Exception}");
+        Assert.InRange(articles, 30, 119); // stopped part-way, not after the last article
+        Assert.Empty(Directory.Exists(output) ? Directory.GetFiles(output) : []);
+    }
 }

@@ -32,57 +32,63 @@ public static class ImageStage
         long bytesIn = 0, bytesOut = 0, downloadTicks = 0, convertTicks = 0;
         int done = 0, downloaded = 0, fromCache = 0, converted = 0, passed = 0;
 
+        void Add(string location, (ImageAsset Asset, bool Reencoded) prepared)
+        {
+            var (asset, reencoded) = prepared;
+            if (reencoded) Interlocked.Increment(ref converted);
+            else Interlocked.Increment(ref passed);
+            assets[location] = asset;
+        }
+
+        // A rebuild: most downloads and their conversions are in the cache, found by URL without
+        // reading (or hashing) the download again. They are looked up on the cores before any
+        // download starts.
+        var hits = new ConcurrentDictionary<string, CachedImage>(StringComparer.Ordinal);
+        await Task.Run(() => Parallel.ForEach(unique, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            location =>
+            {
+                if (FromCache(location, cache, options) is { } hit) hits[location] = hit;
+            }), cancellationToken).ConfigureAwait(false);
+
         async Task One(string location)
         {
+            if (hits.TryGetValue(location, out var hit))
+            {
+                Interlocked.Increment(ref fromCache);
+                Add(location, Asset(hit));
+                progress?.Report(new ImageProgress(Interlocked.Increment(ref done), unique.Count, Interlocked.Read(ref bytesIn)));
+                return;
+            }
             await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                (PreparedImage Image, string? File) prepared;
-                // A rebuild: the download and its conversion are both in the cache. Found by URL,
-                // without reading (or hashing) the download again.
-                if (await FromCacheAsync(location, cache, options, cpu, cancellationToken).ConfigureAwait(false) is { } ready)
+                byte[] source;
+                await downloads.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                try
                 {
-                    Interlocked.Increment(ref fromCache);
-                    prepared = ready;
+                    (source, var cached) = await ObtainAsync(location, cache, fetcher, options, cancellationToken).ConfigureAwait(false);
+                    if (cached) Interlocked.Increment(ref fromCache);
+                    else if (location.StartsWith("http", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref downloaded);
                 }
-                else
+                finally
                 {
-                    byte[] source;
-                    await downloads.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    var started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    try
-                    {
-                        (source, var cached) = await ObtainAsync(location, cache, fetcher, options, cancellationToken).ConfigureAwait(false);
-                        if (cached) Interlocked.Increment(ref fromCache);
-                        else if (location.StartsWith("http", StringComparison.OrdinalIgnoreCase)) Interlocked.Increment(ref downloaded);
-                    }
-                    finally
-                    {
-                        Interlocked.Add(ref downloadTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
-                        downloads.Release();
-                    }
-                    Interlocked.Add(ref bytesIn, source.Length);
+                    Interlocked.Add(ref downloadTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+                    downloads.Release();
+                }
+                Interlocked.Add(ref bytesIn, source.Length);
 
-                    await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    started = System.Diagnostics.Stopwatch.GetTimestamp();
-                    try
-                    {
-                        prepared = await Task.Run(() => Prepare(source, cache, options), cancellationToken).ConfigureAwait(false);
-                    }
-                    finally
-                    {
-                        Interlocked.Add(ref convertTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
-                        cpu.Release();
-                    }
+                await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
+                started = System.Diagnostics.Stopwatch.GetTimestamp();
+                try
+                {
+                    Add(location, await Task.Run(() => Prepare(source, cache, options), cancellationToken).ConfigureAwait(false));
                 }
-                var image = prepared.Image;
-                if (image.Reencoded) Interlocked.Increment(ref converted);
-                else Interlocked.Increment(ref passed);
-                var name = $"img-{image.Sha256[..16]}.{image.Extension}";
-                // Kept on disk where the cache holds it (memory stays flat as books grow), else in memory.
-                assets[location] = prepared.File is { } file
-                    ? ImageAsset.InFile(name, file, image.MediaType, image.Width, image.Height, image.Bytes.LongLength)
-                    : new ImageAsset(name, image.Bytes, image.MediaType, image.Width, image.Height);
+                finally
+                {
+                    Interlocked.Add(ref convertTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+                    cpu.Release();
+                }
             }
             catch (Exception e) when (e is ImageFetchException or ImageRejectedException)
             {
@@ -109,21 +115,17 @@ public static class ImageStage
     }
 
     /// <summary>The prepared image of a URL whose download and conversion are both cached; null otherwise.</summary>
-    private static async Task<(PreparedImage Image, string? File)?> FromCacheAsync(string location, ImageCache cache, ImageOptions options,
-        SemaphoreSlim cpu, CancellationToken cancellationToken)
-    {
-        if (!location.StartsWith("http", StringComparison.OrdinalIgnoreCase) || !Uri.TryCreate(location, UriKind.Absolute, out var uri)) return null;
-        await cpu.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return await Task.Run(() => cache.TryGetSourceHash(uri.AbsoluteUri) is { } hash && cache.TryGetPrepared(hash, options.ConversionKey) is { } ready
-                ? ((PreparedImage, string?))ready : ((PreparedImage, string?)?)null, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            cpu.Release();
-        }
-    }
+    private static CachedImage? FromCache(string location, ImageCache cache, ImageOptions options) =>
+        location.StartsWith("http", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(location, UriKind.Absolute, out var uri)
+        && cache.TryGetSourceHash(uri.AbsoluteUri) is { } hash
+            ? cache.TryGetPrepared(hash, options.ConversionKey)
+            : null;
+
+    /// <summary>The file name in the book: unique per content.</summary>
+    private static string Name(string sha256, string extension) => $"img-{sha256[..16]}.{extension}";
+
+    private static (ImageAsset Asset, bool Reencoded) Asset(CachedImage hit) =>
+        (ImageAsset.InFile(Name(hit.Sha256, hit.Extension), hit.File, hit.MediaType, hit.Width, hit.Height, hit.Length), hit.Reencoded);
 
     private static async Task<(byte[] Bytes, bool Cached)> ObtainAsync(string location, ImageCache cache, ImageFetcher fetcher,
         ImageOptions options, CancellationToken cancellationToken)
@@ -148,12 +150,19 @@ public static class ImageStage
         return (bytes, false);
     }
 
-    /// <summary>The converted image, and the cache file that holds its bytes (null where the cache cannot be written).</summary>
-    private static (PreparedImage Image, string? File) Prepare(byte[] source, ImageCache cache, ImageOptions options)
+    /// <summary>
+    /// The converted image: kept on disk where the cache holds it (memory stays flat as books
+    /// grow), else in memory.
+    /// </summary>
+    private static (ImageAsset Asset, bool Reencoded) Prepare(byte[] source, ImageCache cache, ImageOptions options)
     {
         var hash = ImageCache.Hash(source);
-        if (cache.TryGetPrepared(hash, options.ConversionKey) is { } ready) return ready;
+        if (cache.TryGetPrepared(hash, options.ConversionKey) is { } ready) return Asset(ready);
         var prepared = ImageConverter.Prepare(source, options);
-        return (prepared, cache.PutPrepared(hash, options.ConversionKey, prepared));
+        var name = Name(prepared.Sha256, prepared.Extension);
+        var asset = cache.PutPrepared(hash, options.ConversionKey, prepared) is { } file
+            ? ImageAsset.InFile(name, file, prepared.MediaType, prepared.Width, prepared.Height, prepared.Bytes.LongLength)
+            : new ImageAsset(name, prepared.Bytes, prepared.MediaType, prepared.Width, prepared.Height);
+        return (asset, prepared.Reencoded);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using EbookBuilder.Images.Converting;
 
 namespace EbookBuilder.Images.Caching;
@@ -14,8 +15,6 @@ namespace EbookBuilder.Images.Caching;
 /// </summary>
 internal sealed class ImageCache(string root)
 {
-    private sealed record PreparedMeta(string MediaType, string Extension, int Width, int Height, bool Reencoded, string Sha256);
-
     private volatile bool _disabled;
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -32,7 +31,7 @@ internal sealed class ImageCache(string root)
             var hash = File.ReadAllText(pointer).Trim();
             return hash.Length == 64 && File.Exists(Entry("blobs", hash)) ? hash : null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -63,8 +62,11 @@ internal sealed class ImageCache(string root)
         Write(Entry("urls", Hash(url)), Encoding.ASCII.GetBytes(hash));
     }
 
-    /// <summary>A converted image, verified, with the file that holds its bytes.</summary>
-    public (PreparedImage Image, string File)? TryGetPrepared(string sourceHash, string conversionKey)
+    /// <summary>
+    /// A converted image, verified, with the file that holds its bytes. The bytes are hashed as
+    /// they are read and not kept: the writers read the file again when they need it.
+    /// </summary>
+    public CachedImage? TryGetPrepared(string sourceHash, string conversionKey)
     {
         var key = Hash(sourceHash + "\n" + conversionKey);
         var metaPath = Entry("prepared", key + ".json");
@@ -72,12 +74,13 @@ internal sealed class ImageCache(string root)
         if (!File.Exists(metaPath) || !File.Exists(dataPath)) return null;
         try
         {
-            var meta = JsonSerializer.Deserialize<PreparedMeta>(File.ReadAllText(metaPath));
-            var bytes = File.ReadAllBytes(dataPath);
-            if (meta is null || Hash(bytes) != meta.Sha256) return null;
-            return (new PreparedImage(bytes, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded) { Sha256 = meta.Sha256 }, dataPath);
+            var meta = JsonSerializer.Deserialize(File.ReadAllBytes(metaPath), CacheJson.Default.PreparedMeta);
+            using var data = new FileStream(dataPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            var length = data.Length;
+            if (meta is null || Convert.ToHexStringLower(SHA256.HashData(data)) != meta.Sha256) return null;
+            return new CachedImage(dataPath, length, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded, meta.Sha256);
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             return null;
         }
@@ -90,7 +93,7 @@ internal sealed class ImageCache(string root)
         var data = Entry("prepared", key + ".bin");
         var stored = Write(data, image.Bytes);
         var meta = new PreparedMeta(image.MediaType, image.Extension, image.Width, image.Height, image.Reencoded, image.Sha256);
-        Write(Entry("prepared", key + ".json"), JsonSerializer.SerializeToUtf8Bytes(meta));
+        Write(Entry("prepared", key + ".json"), JsonSerializer.SerializeToUtf8Bytes(meta, CacheJson.Default.PreparedMeta));
         return stored ? data : null;
     }
 
@@ -115,3 +118,13 @@ internal sealed class ImageCache(string root)
         }
     }
 }
+
+/// <summary>A conversion's description, stored beside its bytes.</summary>
+internal sealed record PreparedMeta(string MediaType, string Extension, int Width, int Height, bool Reencoded, string Sha256);
+
+/// <summary>A conversion found in the cache: the file that holds its bytes (verified), and what they are.</summary>
+internal sealed record CachedImage(string File, long Length, string MediaType, string Extension, int Width, int Height, bool Reencoded, string Sha256);
+
+/// <summary>The cache's JSON, generated at compile time (no reflection when the first entry is read).</summary>
+[JsonSerializable(typeof(PreparedMeta))]
+internal sealed partial class CacheJson : JsonSerializerContext;

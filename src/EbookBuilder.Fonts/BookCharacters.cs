@@ -18,17 +18,45 @@ internal static class BookCharacters
         Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format
         || rune.Value is >= 0xFE00 and <= 0xFE0F or >= 0xE0100 and <= 0xE01EF;
 
-    public sealed record Texts(IReadOnlyDictionary<int, HashSet<string>> Regular, IReadOnlyDictionary<int, HashSet<string>> Bold);
+    /// <summary>The characters of the bold and the regular text, each once, space included, without those that are not drawn.</summary>
+    public sealed record Texts(IReadOnlySet<int> Regular, IReadOnlySet<int> Bold);
 
-    /// <summary>Characters by weight, each with the articles (files) it occurs in; "" for book-level text.</summary>
+    /// <summary>Every character the book shows, by weight.</summary>
     public static Texts Collect(Book book, IEnumerable<string> extra)
     {
-        var regular = new Occurrences();
-        var bold = new Occurrences();
-        void Add(Occurrences into, string? text, string where)
+        var regular = new CodepointSet();
+        var bold = new CodepointSet();
+        Walk(book, extra, (text, strong, _) => (strong ? bold : regular).Add(text));
+        // The space is drawn between Latin words (and measured everywhere): every face needs it.
+        return new Texts(regular.Visible(' '), bold.Visible(' '));
+    }
+
+    /// <summary>
+    /// The articles (files) each of <paramref name="codepoints"/> occurs in: asked only for the
+    /// few characters no font has, so that the warning can say where they are.
+    /// </summary>
+    public static Dictionary<int, SortedSet<string>> FilesWith(Book book, IReadOnlySet<int> codepoints)
+    {
+        var files = new Dictionary<int, SortedSet<string>>();
+        Walk(book, [], (text, _, where) =>
         {
-            if (string.IsNullOrEmpty(text)) return;
-            into.Add(text, where);
+            if (where.Length == 0) return;
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (!codepoints.Contains(rune.Value)) continue;
+                if (!files.TryGetValue(rune.Value, out var set)) files[rune.Value] = set = new SortedSet<string>(StringComparer.Ordinal);
+                set.Add(where);
+            }
+        });
+        return files;
+    }
+
+    /// <summary>Each text of the book: whether it is set bold, and its article's file ("" for book-level text).</summary>
+    private static void Walk(Book book, IEnumerable<string> extra, Action<string, bool, string> visit)
+    {
+        void Add(string? text, bool strong, string where)
+        {
+            if (!string.IsNullOrEmpty(text)) visit(text, strong, where);
         }
         void Inlines(IReadOnlyList<Inline> inlines, bool strong, string where)
         {
@@ -36,7 +64,7 @@ internal static class BookCharacters
             {
                 switch (inline)
                 {
-                    case Text t: Add(strong ? bold : regular, t.Value, where); break;
+                    case Text t: Add(t.Value, strong, where); break;
                     case Strong s: Inlines(s.Children, true, where); break;
                     case Emphasis e: Inlines(e.Children, strong, where); break;
                     case Link l: Inlines(l.Children, strong, where); break;
@@ -61,70 +89,54 @@ internal static class BookCharacters
             }
         }
 
-        Add(bold, book.Metadata.Title, "");
-        Add(regular, book.Metadata.Title, "");
-        foreach (var author in book.Metadata.Authors) Add(regular, author, "");
-        Add(regular, book.Metadata.Publisher, "");
-        Add(regular, book.Metadata.Description, "");
-        foreach (var text in extra.Append(Added)) Add(regular, text, "");
+        Add(book.Metadata.Title, true, "");
+        Add(book.Metadata.Title, false, "");
+        foreach (var author in book.Metadata.Authors) Add(author, false, "");
+        Add(book.Metadata.Publisher, false, "");
+        Add(book.Metadata.Description, false, "");
+        foreach (var text in extra.Append(Added)) Add(text, false, "");
         foreach (var chapter in book.Chapters)
         {
-            Add(bold, chapter.Title, "");
-            Add(regular, chapter.Title, ""); // tables of contents set titles in the regular weight
+            Add(chapter.Title, true, "");
+            Add(chapter.Title, false, ""); // tables of contents set titles in the regular weight
             foreach (var article in chapter.Articles)
             {
                 var where = article.Source.File;
-                Add(bold, article.Title, where);
-                Add(regular, article.Title, where);
-                Add(regular, article.Publisher, where);
+                Add(article.Title, true, where);
+                Add(article.Title, false, where);
+                Add(article.Publisher, false, where);
                 Blocks(article.Blocks, where);
             }
         }
-        // The space is drawn between Latin words (and measured everywhere): every face needs it.
-        return new Texts(regular.Files(' '), bold.Files(' '));
     }
 
     /// <summary>
-    /// The files each character occurs in. The characters of one file are gathered first (a set
-    /// of numbers; most characters recur) and added with the file name once per character when
-    /// the next file begins: a big book has millions of characters but some thousands distinct.
+    /// A set of characters, a bit per code point: a big book has millions of characters but some
+    /// thousands distinct, and most of the work is seeing that a character is there already.
     /// </summary>
-    private sealed class Occurrences
+    private sealed class CodepointSet
     {
-        private readonly Dictionary<int, HashSet<string>> _files = [];
-        private readonly HashSet<int> _pending = [];
-        private string? _where;
+        private readonly ulong[] _bits = new ulong[(0x10FFFF >> 6) + 1];
+        private readonly List<int> _added = [];
 
-        public void Add(string text, string where)
+        public void Add(string text)
         {
-            if (!ReferenceEquals(where, _where)) Flush(where);
             foreach (var rune in text.EnumerateRunes())
             {
-                if (_pending.Contains(rune.Value) || Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || IsInvisible(rune)) continue;
-                _pending.Add(rune.Value);
+                ref var word = ref _bits[rune.Value >> 6];
+                var bit = 1UL << (rune.Value & 63);
+                if ((word & bit) != 0) continue;
+                word |= bit;
+                _added.Add(rune.Value);
             }
         }
 
-        /// <summary>Every character with its files; <paramref name="always"/> is there even if no text has it.</summary>
-        public Dictionary<int, HashSet<string>> Files(int always)
+        /// <summary>The characters that are drawn, and <paramref name="always"/>.</summary>
+        public HashSet<int> Visible(int always)
         {
-            Flush(null);
-            _files.TryAdd(always, []);
-            return _files;
-        }
-
-        private void Flush(string? next)
-        {
-            if (_where is not null)
-            {
-                foreach (var codepoint in _pending)
-                {
-                    if (!_files.TryGetValue(codepoint, out var files)) _files[codepoint] = files = [];
-                    files.Add(_where);
-                }
-            }
-            _pending.Clear();
-            _where = next;
+            var visible = _added.Where(c => new Rune(c) is var rune && !Rune.IsWhiteSpace(rune) && !Rune.IsControl(rune) && !IsInvisible(rune)).ToHashSet();
+            visible.Add(always);
+            return visible;
         }
     }
 }

@@ -43,7 +43,7 @@ public static class FontStage
             }
             AddToChain(primary);
             AddToChain(bundledRegular);
-            if (texts.Regular.Keys.Any(c => !chain.Any(f => f.Covers(c))))
+            if (texts.Regular.Any(c => !chain.Any(f => f.Covers(c))))
             {
                 foreach (var face in Installed()) AddToChain(face);
             }
@@ -66,16 +66,18 @@ public static class FontStage
                 if (!buckets.TryGetValue((slot, weight), out var set)) buckets[(slot, weight)] = set = [];
                 return set;
             }
-            foreach (var (codepoint, articles) in texts.Regular.OrderBy(kv => kv.Key))
+            var missing = new HashSet<int>();
+            foreach (var codepoint in texts.Regular.Order())
             {
-                if (!chain.Any(f => f.Covers(codepoint)))
-                {
-                    uncovered.Add(new UncoveredCharacter(codepoint, articles.Where(a => a.Length > 0).Order(StringComparer.Ordinal).ToList()));
-                    continue;
-                }
-                Assign(codepoint, 400, null);
+                if (chain.Any(f => f.Covers(codepoint))) Assign(codepoint, 400, null);
+                else missing.Add(codepoint);
             }
-            foreach (var codepoint in texts.Bold.Keys.Order()) Assign(codepoint, 700, primaryBold);
+            if (missing.Count > 0)
+            {
+                var files = BookCharacters.FilesWith(book, missing);
+                uncovered.AddRange(missing.Order().Select(c => new UncoveredCharacter(c, files.TryGetValue(c, out var where) ? where.ToList() : [])));
+            }
+            foreach (var codepoint in texts.Bold.Order()) Assign(codepoint, 700, primaryBold);
 
             var faces = new ConcurrentBag<FontAsset>();
             Parallel.ForEach(buckets, new ParallelOptions { CancellationToken = cancellationToken }, bucket =>

@@ -16,7 +16,7 @@ internal sealed class EpubArchive : IDisposable
     public EpubArchive(Stream output, DateTimeOffset modified)
     {
         _zip = new ZipOutputStream(output) { IsStreamOwner = false, UseZip64 = UseZip64.Off };
-        _zip.SetLevel(9);
+        _zip.SetLevel(6);
         _time = DateTime.SpecifyKind(modified.UtcDateTime, DateTimeKind.Unspecified);
         Add("mimetype", "application/epub+zip"u8.ToArray(), compress: false);
     }
@@ -37,7 +37,7 @@ internal sealed class EpubArchive : IDisposable
             entry.Crc = crc.Value;
         }
         _zip.PutNextEntry(entry);
-        _zip.Write(content);
+        _zip.Write(content, 0, content.Length); // the span overload would copy every image once more
         _zip.CloseEntry();
     }
 

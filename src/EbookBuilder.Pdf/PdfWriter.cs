@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
@@ -27,7 +26,7 @@ public static class PdfWriter
         if (!output.CanRead || !output.CanSeek || output.Length != 0)
             throw new ArgumentException("the PDF is written to an empty stream that can be read back and sought (a file)", nameof(output));
         var clock = Stopwatch.StartNew();
-        PdfOutline.Prepare();
+        Prepare();
         EnsureGlyphCache();
         var theme = options.Theme;
         const float mm = 72f / 25.4f;
@@ -86,6 +85,12 @@ public static class PdfWriter
         PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, height, order);
         return new PdfResult(pages, clock.ElapsedMilliseconds);
     }
+
+    /// <summary>
+    /// Starts the one-time set-up of the library that reads the PDF back for its outline (0.2 s of
+    /// CPU) on the thread pool. A build calls it as it starts, while one core is still idle.
+    /// </summary>
+    public static void Prepare() => PdfOutline.Prepare();
 
     /// <summary>
     /// Skia keeps the outline of every glyph it writes to a PDF in its glyph cache, 2 MB by default.
@@ -152,23 +157,25 @@ public static class PdfWriter
     /// <summary>
     /// Each page is recorded (an <see cref="SKPicture"/>) as soon as it is finished and written to
     /// the PDF on a second thread: Skia's PDF work (glyph subsets, content streams, compression) is
-    /// half the PDF's time, and it overlaps the layout of the pages after it. A few pages wait at
-    /// most, so memory does not grow with the book. A failure on either side stops both.
+    /// half the PDF's time, and it overlaps the layout of the pages after it. At most 64 pages wait
+    /// (about a megabyte: enough to even out pages slow to lay out or to write), so memory
+    /// does not grow with the book. A failure on either side stops both.
     /// </summary>
     private sealed class SkiaSink : IPageSink, IDisposable
     {
-        private const int Waiting = 8;
-        private readonly BlockingCollection<SKPicture> _pages = new(Waiting);
-        private readonly CancellationTokenSource _stop;
+        private const int Waiting = 64;
+        private readonly PageHandoff<SKPicture> _pages;
         private readonly PageDecoration _decoration;
         private readonly SKRect _bounds;
         private readonly Task _writer;
+        private readonly CancellationToken _cancellation;
         private SKPictureRecorder? _recorder;
         private SkiaPageCanvas? _canvas;
 
         public SkiaSink(SKDocument document, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken)
         {
-            _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            _pages = new PageHandoff<SKPicture>(Waiting, cancellationToken);
+            _cancellation = cancellationToken;
             _decoration = decoration;
             _bounds = SKRect.Create(geometry.Width, geometry.Height);
             _writer = Task.Factory.StartNew(() => WritePages(document), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -176,7 +183,6 @@ public static class PdfWriter
 
         public IPageCanvas BeginPage(int number)
         {
-            _stop.Token.ThrowIfCancellationRequested();
             _recorder = new SKPictureRecorder();
             _canvas = new SkiaPageCanvas(_recorder.BeginRecording(_bounds));
             return _canvas;
@@ -186,17 +192,18 @@ public static class PdfWriter
         {
             _decoration.Draw(canvas, page);
             _canvas?.Dispose();
+            _canvas = null;
             var picture = _recorder!.EndRecording();
             _recorder.Dispose();
             _recorder = null;
             try
             {
-                _pages.Add(picture, _stop.Token);
+                _pages.Add(picture);
             }
             catch (OperationCanceledException)
             {
                 picture.Dispose();
-                Finish(); // the writer's own failure, when it stopped first
+                if (!_cancellation.IsCancellationRequested) Finish(); // the writer stopped first: throws its own failure
                 throw;
             }
         }
@@ -204,7 +211,7 @@ public static class PdfWriter
         /// <summary>Waits for the last page to be written; throws what stopped the writer.</summary>
         public void Finish()
         {
-            _pages.CompleteAdding();
+            _pages.Complete();
             _writer.GetAwaiter().GetResult();
         }
 
@@ -212,7 +219,7 @@ public static class PdfWriter
         {
             try
             {
-                foreach (var picture in _pages.GetConsumingEnumerable(_stop.Token))
+                while (_pages.TryTake(out var picture))
                 {
                     using (picture)
                     {
@@ -223,7 +230,7 @@ public static class PdfWriter
             }
             catch
             {
-                _stop.Cancel();
+                _pages.Stop();
                 throw;
             }
         }
@@ -231,14 +238,12 @@ public static class PdfWriter
         public void Dispose()
         {
             // After a failure in layout: stop the writer before the document goes.
-            _stop.Cancel();
-            _pages.CompleteAdding();
+            _pages.Stop();
             ((Task)_writer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-            while (_pages.TryTake(out var left)) left.Dispose();
+            foreach (var left in _pages.Remaining()) left.Dispose();
             _canvas?.Dispose();
             _recorder?.Dispose();
             _pages.Dispose();
-            _stop.Dispose();
         }
     }
 }

@@ -26,6 +26,7 @@ internal static class PdfOutline
     /// <summary>
     /// Opening a document runs PdfPig's one-time set-up (its standard-14 font metrics, about 0.2 s
     /// of parsing): started here on the thread pool, it is done by the time the PDF is written.
+    /// Called more than once, it starts the set-up once.
     /// </summary>
     public static void Prepare() =>
         _prepared ??= Task.Run(() => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(

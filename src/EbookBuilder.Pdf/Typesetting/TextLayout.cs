@@ -66,6 +66,7 @@ internal sealed class TextLayout
 
     private void BuildUnits(IReadOnlyList<TextSpan> spans, FontSet fonts)
     {
+        var word = new StringBuilder();
         foreach (var span in spans)
         {
             if (span.Text is null)
@@ -75,25 +76,13 @@ internal sealed class TextLayout
                 continue;
             }
             var bold = span.Bold || _style.Bold;
-            var word = new StringBuilder();
-            void FlushWord()
-            {
-                if (word.Length == 0) return;
-                var text = word.ToString();
-                word.Clear();
-                var first = char.ConvertToUtf32(text, 0);
-                var face = fonts.For(first, bold);
-                // A word in one face if that face has all of it; else letter by letter.
-                if (text.EnumerateRunes().All(r => face.Codepoints.Contains(r.Value))) Add(text, face, span, bold, fonts);
-                else foreach (var rune in text.EnumerateRunes()) Add(fonts.Text(rune), fonts.For(rune.Value, bold), span, bold, fonts);
-            }
             foreach (var rune in span.Text.EnumerateRunes())
             {
                 // Zero-width spaces, joiners and variation selectors have no glyph to draw (a box otherwise).
                 if (Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format || rune.Value is >= 0xFE00 and <= 0xFE0F) continue;
                 if (Rune.IsWhiteSpace(rune) && rune.Value != 0x3000)
                 {
-                    FlushWord();
+                    FlushWord(word, span, bold, fonts);
                     if (_units.Count > 0 && (_units[^1].IsSpace || _units[^1].IsBreak)) continue;
                     var face = fonts.For(' ', bold);
                     _units.Add(new Unit { Text = " ", Face = face, Shaped = fonts.Shape(face, " "), IsSpace = true, Bold = bold, Link = span.Link });
@@ -101,13 +90,13 @@ internal sealed class TextLayout
                 }
                 if (CharClass.IsWide(rune.Value))
                 {
-                    FlushWord();
+                    FlushWord(word, span, bold, fonts);
                     Add(fonts.Text(rune), fonts.For(rune.Value, bold), span, bold, fonts);
                     continue;
                 }
                 word.Append(rune);
             }
-            FlushWord();
+            FlushWord(word, span, bold, fonts);
         }
         foreach (var unit in _units)
         {
@@ -118,6 +107,23 @@ internal sealed class TextLayout
                 unit.Last = char.IsLowSurrogate(unit.Text[^1]) && unit.Text.Length >= 2 ? char.ConvertToUtf32(unit.Text, unit.Text.Length - 2) : unit.Text[^1];
             }
         }
+    }
+
+    /// <summary>
+    /// The Latin word gathered so far, as one unit in one face if that face has all of it; else
+    /// letter by letter. (A method, not a closure: as a local function it cost an allocation for
+    /// every character of the book.)
+    /// </summary>
+    private void FlushWord(StringBuilder word, TextSpan span, bool bold, FontSet fonts)
+    {
+        if (word.Length == 0) return;
+        var text = word.ToString();
+        word.Clear();
+        var face = fonts.For(char.ConvertToUtf32(text, 0), bold);
+        var whole = true;
+        foreach (var rune in text.EnumerateRunes()) whole &= face.Codepoints.Contains(rune.Value);
+        if (whole) Add(text, face, span, bold, fonts);
+        else foreach (var rune in text.EnumerateRunes()) Add(fonts.Text(rune), fonts.For(rune.Value, bold), span, bold, fonts);
     }
 
     private void Add(string text, FontSet.Face face, TextSpan span, bool bold, FontSet fonts) =>

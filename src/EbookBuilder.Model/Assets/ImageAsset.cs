@@ -52,6 +52,9 @@ public sealed class ImageAsset
     /// <summary>The size of the bytes.</summary>
     public long Length { get; }
 
+    /// <summary>The file that holds the bytes, for an image kept on disk (a cache entry, never rewritten in place).</summary>
+    public string? FilePath => _file;
+
     /// <summary>The bytes (read from disk each time, for an image kept there).</summary>
     public byte[] ReadBytes() => _bytes ?? File.ReadAllBytes(_file!);
 }

@@ -66,6 +66,9 @@ internal sealed class TextLayout
 
     private void BuildUnits(IReadOnlyList<TextSpan> spans, FontSet fonts)
     {
+        var characters = 0;
+        foreach (var span in spans) characters += span.Text?.Length ?? 1;
+        _units.Capacity = characters; // at most a unit per character: the list never grows
         var word = new StringBuilder();
         foreach (var span in spans)
         {

@@ -158,6 +158,11 @@ public static class InputResolver
     {
         try
         {
+            // An index has no markup; nearly every article shows some ("<p") in its first
+            // kilobytes: most files are told apart without reading (and decoding) the rest.
+            Span<byte> prefix = stackalloc byte[4096];
+            var head = prefix[..EbookBuilder.Model.Text.InputFile.ReadPrefix(file, prefix)];
+            if (head.IndexOf("<p"u8) >= 0 || head.IndexOf("<P"u8) >= 0) return false;
             return IndexFile.LooksLikeIndex(EbookBuilder.Model.Text.InputFile.ReadText(file, ArticleReader.MaxArticleBytes));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

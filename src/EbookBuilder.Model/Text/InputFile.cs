@@ -38,6 +38,22 @@ public static class InputFile
         return buffer;
     }
 
+    /// <summary>
+    /// The first bytes of <paramref name="path"/>, up to the buffer's length: how many were read (0
+    /// for a file of length 0, which is not opened).
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static int ReadPrefix(string path, Span<byte> buffer)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
+        if (info.Length == 0) return 0;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        var read = 0;
+        while (read < buffer.Length && stream.Read(buffer[read..]) is var n and > 0) read += n;
+        return read;
+    }
+
     /// <summary>The text of <paramref name="path"/> (UTF-8 unless a byte order mark says otherwise), empty for a file of length 0.</summary>
     public static string ReadText(string path, long limit = TextLimit)
     {

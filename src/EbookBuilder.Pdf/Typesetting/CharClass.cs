@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace EbookBuilder.Pdf.Typesetting;
 
 /// <summary>
@@ -18,13 +20,19 @@ internal static class CharClass
     /// <summary>Full-width punctuation whose blank half is on the left.</summary>
     private const string OpeningHalfBlank = "（「『【《〈〔〖｛［“‘";
 
-    public static bool IsNoStart(int c) => c < 0x10000 && NoStart.Contains((char)c);
+    // Asked for every pair of characters of the book: sets, not searches of the strings.
+    private static readonly SearchValues<char> NoStartSet = SearchValues.Create(NoStart);
+    private static readonly SearchValues<char> NoEndSet = SearchValues.Create(NoEnd);
+    private static readonly SearchValues<char> ClosingSet = SearchValues.Create(ClosingHalfBlank);
+    private static readonly SearchValues<char> OpeningSet = SearchValues.Create(OpeningHalfBlank);
 
-    public static bool IsNoEnd(int c) => c < 0x10000 && NoEnd.Contains((char)c);
+    public static bool IsNoStart(int c) => c < 0x10000 && NoStartSet.Contains((char)c);
 
-    public static bool IsClosingPunct(int c) => c < 0x10000 && ClosingHalfBlank.Contains((char)c);
+    public static bool IsNoEnd(int c) => c < 0x10000 && NoEndSet.Contains((char)c);
 
-    public static bool IsOpeningPunct(int c) => c < 0x10000 && OpeningHalfBlank.Contains((char)c);
+    public static bool IsClosingPunct(int c) => c < 0x10000 && ClosingSet.Contains((char)c);
+
+    public static bool IsOpeningPunct(int c) => c < 0x10000 && OpeningSet.Contains((char)c);
 
     /// <summary>East Asian wide characters: each is its own unit for line breaking.</summary>
     public static bool IsWide(int c) => EbookBuilder.Model.Text.EastAsianWidth.IsWide(c);

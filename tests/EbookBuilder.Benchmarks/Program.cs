@@ -5,8 +5,9 @@ using EbookBuilder.Benchmarks;
 
 // End-to-end benchmark: a generated corpus of N articles and N images served on loopback, built by
 // the real `ebook` program in a child process (so its own peak memory is measured): a cold build,
-// then a rebuild from the image cache (the median of three). Prints per-stage times, rates, peak
-// memory and sizes.
+// then a rebuild from the image cache; three such pairs, each with its own cache, and the medians
+// (this machine's speed drifts by a fifth over minutes: the pairs interleave, so a slow spell
+// slows both sides). Prints per-stage times, rates, peak memory and sizes.
 //   dotnet run -c Release --project tests/EbookBuilder.Benchmarks -- [--articles 600]
 //   ... -- --sweep 300,600,1200,2400     peak memory as the book grows
 //   ... -- --micro                       BenchmarkDotNet over the hot paths (HotPaths.cs)
@@ -23,7 +24,7 @@ var sweep = args.SkipWhile(a => a != "--sweep").Skip(1).Take(1).SelectMany(a => 
 if (sweep.Count > 0)
 {
     // Memory as the book grows: the same generated articles at several sizes, cold and warm.
-    var rows = sweep.Select(n => (n, Measure(n))).ToList();
+    var rows = sweep.Select(n => (n, Measure(n, pairs: 1))).ToList();
     Console.WriteLine();
     Console.WriteLine("| articles | PDF pages | cold s | warm s | cold peak MB | warm peak MB | warm pages/s |");
     Console.WriteLine("|---|---|---|---|---|---|---|");
@@ -44,7 +45,7 @@ Console.WriteLine();
 Console.WriteLine($"images: {coldRun.Images.GetProperty("embedded").GetInt32()} embedded, {coldRun.Images.GetProperty("converted").GetInt32()} converted, " +
     $"{coldRun.Images.GetProperty("passedThrough").GetInt32()} passed through untouched, {coldRun.Images.GetProperty("failed").GetInt32()} failed; " +
     $"summed over images: {coldRun.Images.GetProperty("downloadMs").GetInt64()} ms fetching, {coldRun.Images.GetProperty("convertMs").GetInt64()} ms converting; " +
-    $"rebuild {coldRun.Wall.TotalSeconds / warmRun.Wall.TotalSeconds:0.0}x faster than the cold build, {warmRun.Images.GetProperty("requests").GetInt32()} requests");
+    $"rebuild {coldRun.Wall.TotalSeconds / warmRun.Wall.TotalSeconds:0.0}x faster than the cold build (medians of three pairs), {warmRun.Images.GetProperty("requests").GetInt32()} requests");
 
 // The real articles of a corpus folder (pages/<category>/*.md), copied with their remote images
 // rewritten to loopback and served by the corpus's own tool; builds cold, then from the image cache.
@@ -62,9 +63,7 @@ static (Run Cold, Run Warm) MeasureCorpus(string corpus, bool compare)
     try
     {
         server.StandardOutput.ReadLine(); // "serving …": listening
-        var cache = Path.Combine(work, "cache");
-        var cold = Build("cold", work, cache);
-        var warm = Rebuild(work, cache);
+        var (cold, warm) = Pairs(work, 3);
         if (compare) Peers.Compare(work, cold);
         return (cold, warm);
     }
@@ -84,7 +83,7 @@ static Process Python(string script, IReadOnlyList<string> args)
 }
 
 // Generates N articles with N images served on loopback; builds cold, then from the image cache.
-static (Run Cold, Run Warm) Measure(int articles, bool compare = false)
+static (Run Cold, Run Warm) Measure(int articles, bool compare = false, int pairs = 3)
 {
     var work = Path.Combine(Path.GetTempPath(), "ebook-bench-" + Guid.NewGuid().ToString("N")[..8]);
     Directory.CreateDirectory(work);
@@ -113,9 +112,7 @@ static (Run Cold, Run Warm) Measure(int articles, bool compare = false)
             }
         });
 
-        var cache = Path.Combine(work, "cache");
-        var cold = Build("cold", work, cache);
-        var warm = Rebuild(work, cache);
+        var (cold, warm) = Pairs(work, pairs);
         if (compare) Peers.Compare(work, cold);
         listener.Stop();
         return (cold, warm);
@@ -127,9 +124,21 @@ static (Run Cold, Run Warm) Measure(int articles, bool compare = false)
     }
 }
 
-// The rebuild from the image cache: the median of three (a single run of 1.5 s varies by ±0.1 s here).
-static Run Rebuild(string work, string cache) =>
-    Enumerable.Range(0, 3).Select(_ => Build("warm (image cache)", work, cache)).OrderBy(r => r.Wall).ElementAt(1);
+// Cold build then rebuild from its image cache, `pairs` times over (a fresh cache each time): the
+// median of each side, and each pair's ratio printed.
+static (Run Cold, Run Warm) Pairs(string work, int pairs)
+{
+    var runs = new List<(Run Cold, Run Warm)>();
+    for (var i = 0; i < pairs; i++)
+    {
+        var cache = Path.Combine(work, $"cache-{i}");
+        runs.Add((Build("cold", work, cache), Build("warm (image cache)", work, cache)));
+    }
+    if (pairs > 1)
+        Console.WriteLine("pairs (cold / warm s): " + string.Join(", ", runs.Select(r => $"{r.Cold.Wall.TotalSeconds:0.00} / {r.Warm.Wall.TotalSeconds:0.00} = {r.Cold.Wall / r.Warm.Wall:0.0}x")));
+    Run Median(IEnumerable<Run> side) => side.OrderBy(r => r.Wall).ElementAt(pairs / 2);
+    return (Median(runs.Select(r => r.Cold)), Median(runs.Select(r => r.Warm)));
+}
 
 // Each build starts with the disk written out (`sync`), so that none pays for the writing the one
 // before it left in the page cache (the cold build leaves 120 MB).

@@ -21,9 +21,7 @@ public static class ImageStage
     {
         var unique = locations.Distinct(StringComparer.Ordinal).ToList();
         var cache = new ImageCache(options.CacheDirectory);
-        // Made when the first download is needed: a rebuild from the cache sets up no HTTP client.
-        var fetcher = new Lazy<ImageFetcher>(() => new ImageFetcher(options), LazyThreadSafetyMode.ExecutionAndPublication);
-        using var _ = new Disposer(() => { if (fetcher.IsValueCreated) fetcher.Value.Dispose(); });
+        using var fetcher = new ImageFetcher(options);
         using var downloads = new SemaphoreSlim(Math.Max(1, options.Concurrency));
         using var cpu = new SemaphoreSlim(Environment.ProcessorCount);
         // Downloads outpace conversion; without a bound, fetched images would wait for a core in
@@ -109,7 +107,7 @@ public static class ImageStage
 
         await Task.WhenAll(unique.Select(One)).ConfigureAwait(false);
         foreach (var asset in assets.Values.DistinctBy(a => a.Name)) bytesOut += asset.Length;
-        var statistics = new ImageStatistics(unique.Count, downloaded, fromCache, converted, passed, failures.Count, bytesIn, bytesOut, fetcher.IsValueCreated ? fetcher.Value.Requests : 0,
+        var statistics = new ImageStatistics(unique.Count, downloaded, fromCache, converted, passed, failures.Count, bytesIn, bytesOut, fetcher.Requests,
             (long)TimeSpan.FromTicks(downloadTicks).TotalMilliseconds,
             (long)TimeSpan.FromTicks(convertTicks).TotalMilliseconds);
         return new ImageBag(new Dictionary<string, ImageAsset>(assets, StringComparer.Ordinal),
@@ -129,7 +127,7 @@ public static class ImageStage
     private static (ImageAsset Asset, bool Reencoded) Asset(CachedImage hit) =>
         (ImageAsset.InFile(Name(hit.Sha256, hit.Extension), hit.File, hit.MediaType, hit.Width, hit.Height, hit.Length), hit.Reencoded);
 
-    private static async Task<(byte[] Bytes, bool Cached)> ObtainAsync(string location, ImageCache cache, Lazy<ImageFetcher> fetcher,
+    private static async Task<(byte[] Bytes, bool Cached)> ObtainAsync(string location, ImageCache cache, ImageFetcher fetcher,
         ImageOptions options, CancellationToken cancellationToken)
     {
         if (location.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return (DataUri.Decode(location), false);
@@ -147,7 +145,7 @@ public static class ImageStage
         if (!Uri.TryCreate(location, UriKind.Absolute, out var uri)) throw new ImageFetchException("not a valid URL");
         if (cache.TryGetSource(uri.AbsoluteUri) is { } cached) return (cached, true);
         if (options.Offline) throw new ImageFetchException("offline, and not in the image cache");
-        var bytes = await fetcher.Value.FetchAsync(uri, cancellationToken).ConfigureAwait(false);
+        var bytes = await fetcher.FetchAsync(uri, cancellationToken).ConfigureAwait(false);
         cache.PutSource(uri.AbsoluteUri, bytes);
         return (bytes, false);
     }
@@ -166,10 +164,5 @@ public static class ImageStage
             ? ImageAsset.InFile(name, file, prepared.MediaType, prepared.Width, prepared.Height, prepared.Bytes.LongLength)
             : new ImageAsset(name, prepared.Bytes, prepared.MediaType, prepared.Width, prepared.Height);
         return (asset, prepared.Reencoded);
-    }
-
-    private sealed class Disposer(Action dispose) : IDisposable
-    {
-        public void Dispose() => dispose();
     }
 }

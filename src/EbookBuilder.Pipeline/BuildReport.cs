@@ -130,5 +130,7 @@ public sealed record BuildReport(
             .ToList();
 }
 
+/// <summary>The report's JSON, generated at compile time.</summary>
 [JsonSerializable(typeof(BuildReport))]
 internal sealed partial class ReportJson : JsonSerializerContext;
+

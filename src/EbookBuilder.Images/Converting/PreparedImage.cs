@@ -7,10 +7,6 @@ internal sealed record PreparedImage(byte[] Bytes, string MediaType, string Exte
 {
     private string? _sha256;
 
-    /// <summary>The SHA-256 of the bytes, in lower-case hex: computed once, or known from the cache.</summary>
-    public string Sha256
-    {
-        get => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(Bytes));
-        init => _sha256 = value;
-    }
+    /// <summary>The SHA-256 of the bytes, in lower-case hex: computed once.</summary>
+    public string Sha256 => _sha256 ??= Convert.ToHexStringLower(SHA256.HashData(Bytes));
 }

@@ -16,9 +16,10 @@ internal sealed class ImageFetcher : IDisposable
 {
     private sealed record Attempt(HttpStatusCode Status, byte[]? Body, TimeSpan? RetryAfter, string? Problem);
 
-    private readonly HttpClient _http;
-    private readonly ResiliencePipeline<Attempt> _retries;
-    private readonly ResiliencePipeline _timeout;
+    /// <summary>The client and its pipelines, made at the first download: a rebuild from the cache sets up none.</summary>
+    private sealed record Client(HttpClient Http, ResiliencePipeline<Attempt> Retries, ResiliencePipeline Timeout);
+
+    private readonly Lazy<Client> _client;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly ImageOptions _options;
     private int _requests;
@@ -26,6 +27,11 @@ internal sealed class ImageFetcher : IDisposable
     public ImageFetcher(ImageOptions options)
     {
         _options = options;
+        _client = new Lazy<Client>(() => Connect(options), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private static Client Connect(ImageOptions options)
+    {
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = options.ConnectTimeout,
@@ -34,11 +40,11 @@ internal sealed class ImageFetcher : IDisposable
             AutomaticDecompression = DecompressionMethods.All,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         };
-        _http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
-        _http.DefaultRequestHeaders.Accept.ParseAdd("image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8,*/*;q=0.5");
+        var http = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd(options.UserAgent);
+        http.DefaultRequestHeaders.Accept.ParseAdd("image/avif,image/webp,image/png,image/jpeg,image/*;q=0.8,*/*;q=0.5");
 
-        _retries = new ResiliencePipelineBuilder<Attempt>()
+        var retries = new ResiliencePipelineBuilder<Attempt>()
             .AddRetry(new RetryStrategyOptions<Attempt>
             {
                 MaxRetryAttempts = Math.Max(0, options.Retries),
@@ -54,7 +60,7 @@ internal sealed class ImageFetcher : IDisposable
                     args.Outcome.Result?.RetryAfter is { } wait ? (TimeSpan?)TimeSpan.FromTicks(Math.Min(wait.Ticks, options.MaxRetryAfter.Ticks)) : null),
             })
             .Build();
-        _timeout = new ResiliencePipelineBuilder().AddTimeout(options.AttemptTimeout).Build();
+        return new Client(http, retries, new ResiliencePipelineBuilder().AddTimeout(options.AttemptTimeout).Build());
     }
 
     /// <summary>HTTP requests sent so far (retries count).</summary>
@@ -67,7 +73,7 @@ internal sealed class ImageFetcher : IDisposable
         Attempt attempt;
         try
         {
-            attempt = await _retries.ExecuteAsync(async ct => await LimitedAttemptAsync(uri, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            attempt = await _client.Value.Retries.ExecuteAsync(async ct => await LimitedAttemptAsync(uri, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException)
         {
@@ -99,7 +105,7 @@ internal sealed class ImageFetcher : IDisposable
         await slot.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await _timeout.ExecuteAsync(async ct => await AttemptAsync(uri, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return await _client.Value.Timeout.ExecuteAsync(async ct => await AttemptAsync(uri, ct).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -113,7 +119,7 @@ internal sealed class ImageFetcher : IDisposable
         {
             Interlocked.Increment(ref _requests);
             using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            using var response = await _client.Value.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var status = response.StatusCode;
             if ((int)status is >= 300 and < 400 && response.Headers.Location is { } location)
             {
@@ -157,7 +163,7 @@ internal sealed class ImageFetcher : IDisposable
 
     public void Dispose()
     {
-        _http.Dispose();
+        if (_client.IsValueCreated) _client.Value.Http.Dispose();
         foreach (var slot in _hosts.Values) slot.Dispose();
     }
 }

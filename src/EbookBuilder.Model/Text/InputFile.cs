@@ -19,10 +19,7 @@ public static class InputFile
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static byte[] ReadBytes(string path, long limit)
     {
-        var info = new FileInfo(path);
-        // A link's own length is that of its target's name: measure what it leads to.
-        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
-        var length = info.Length;
+        var length = LengthOf(path);
         if (length == 0) return [];
         if (length > limit) throw new InputFileTooLargeException(path, length, limit);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
@@ -45,13 +42,19 @@ public static class InputFile
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static int ReadPrefix(string path, Span<byte> buffer)
     {
-        var info = new FileInfo(path);
-        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
-        if (info.Length == 0) return 0;
+        if (LengthOf(path) == 0) return 0;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
         var read = 0;
         while (read < buffer.Length && stream.Read(buffer[read..]) is var n and > 0) read += n;
         return read;
+    }
+
+    /// <summary>The length of the file a path leads to (a link's own length is that of its target's name).</summary>
+    private static long LengthOf(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
+        return info.Length;
     }
 
     /// <summary>The text of <paramref name="path"/> (UTF-8 unless a byte order mark says otherwise), empty for a file of length 0.</summary>

@@ -366,7 +366,7 @@ public static class BookCompiler
         var range = dates.Count == 0 ? null : dates.Min() == dates.Max() ? Format(dates.Min()) : $"{Format(dates.Min())} — {Format(dates.Max())}";
         var subtitle = book.Metadata.Subtitle is { } given ? (range is null ? given : $"{given}　{range}") : range;
         const int width = 1600, height = 2400;
-        var jpeg = CoverRenderer.Render(book.Metadata.Title, subtitle, book.Chapters.Select(c => c.Title).ToList(), files, width, height);
+        var jpeg = CoverRenderer.RenderCached(options.Images.CacheDirectory, book.Metadata.Title, subtitle, book.Chapters.Select(c => c.Title).ToList(), files, width, height);
         return new ImageAsset("cover.jpg", jpeg, "image/jpeg", width, height);
     }
 

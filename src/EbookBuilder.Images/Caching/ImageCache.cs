@@ -8,7 +8,8 @@ namespace EbookBuilder.Images.Caching;
 
 /// <summary>
 /// A persistent, content-addressed cache. Downloads are stored once by the SHA-256 of their bytes
-/// (blobs/), found by URL through a small pointer file (urls/); conversions are stored by the
+/// (blobs/), found by URL through a small pointer file (urls/), and so are drawn covers, found by
+/// the hash of what they are drawn from (covers/); conversions are stored by the
 /// source hash and the conversion settings (prepared/). Every entry is written atomically and
 /// verified on read: a corrupt or truncated entry is a miss, and is fetched or converted again.
 /// A cache that cannot be written is no reason to fail a build: it just stops caching.
@@ -22,14 +23,36 @@ internal sealed class ImageCache(string root)
     private static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
 
     /// <summary>The hash of the bytes downloaded from <paramref name="url"/>, if they are in the cache.</summary>
-    public string? TryGetSourceHash(string url)
+    public string? TryGetSourceHash(string url) =>
+        Pointer("urls", Hash(url)) is { } hash && File.Exists(Entry("blobs", hash)) ? hash : null;
+
+    /// <summary>The bytes downloaded from <paramref name="url"/>, verified, if they are in the cache.</summary>
+    public byte[]? TryGetSource(string url) => TryGetSourceHash(url) is { } hash ? TryGetBlob(hash) : null;
+
+    public void PutSource(string url, byte[] bytes) => PutBlob("urls", Hash(url), bytes);
+
+    /// <summary>A drawn cover, found by the hash of everything it is drawn from (covers/), verified like a download.</summary>
+    public byte[]? TryGetCover(string drawingKey) => Pointer("covers", drawingKey) is { } hash ? TryGetBlob(hash) : null;
+
+    public void PutCover(string drawingKey, byte[] jpeg) => PutBlob("covers", drawingKey, jpeg);
+
+    /// <summary>Stores <paramref name="bytes"/> by their hash (blobs/) and a pointer to them under <paramref name="kind"/>.</summary>
+    private void PutBlob(string kind, string pointerName, byte[] bytes)
     {
-        var pointer = Entry("urls", Hash(url));
+        var hash = Hash(bytes);
+        Write(Entry("blobs", hash), bytes);
+        Write(Entry(kind, pointerName), Encoding.ASCII.GetBytes(hash));
+    }
+
+    /// <summary>The blob hash a pointer file names, if it is there and well-formed.</summary>
+    private string? Pointer(string kind, string name)
+    {
+        var pointer = Entry(kind, name);
         try
         {
             if (!File.Exists(pointer)) return null;
             var hash = File.ReadAllText(pointer).Trim();
-            return hash.Length == 64 && File.Exists(Entry("blobs", hash)) ? hash : null;
+            return hash.Length == 64 ? hash : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -37,29 +60,20 @@ internal sealed class ImageCache(string root)
         }
     }
 
-    /// <summary>The bytes downloaded from <paramref name="url"/>, verified, if they are in the cache.</summary>
-    public byte[]? TryGetSource(string url)
+    private byte[]? TryGetBlob(string hash)
     {
-        if (TryGetSourceHash(url) is not { } hash) return null;
         try
         {
             var blob = Entry("blobs", hash);
             var bytes = File.ReadAllBytes(blob);
             if (Hash(bytes) == hash) return bytes;
-            File.Delete(blob); // corrupt: forget it, fetch again
+            File.Delete(blob); // corrupt: forget it, make it again
             return null;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
-    }
-
-    public void PutSource(string url, byte[] bytes)
-    {
-        var hash = Hash(bytes);
-        Write(Entry("blobs", hash), bytes);
-        Write(Entry("urls", Hash(url)), Encoding.ASCII.GetBytes(hash));
     }
 
     /// <summary>

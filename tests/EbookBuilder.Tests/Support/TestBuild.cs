@@ -22,7 +22,7 @@ internal static class TestBuild
             StylesDirectory = TestPaths.Styles,
             Timestamp = timestamp,
             FetchImages = images is not null,
-            Images = images ?? new ImageOptions(),
+            Images = images ?? new ImageOptions { CacheDirectory = output.File(".cache") }, // drawn covers are cached
             Strict = strict,
             Fonts = fonts,
             ObfuscateFonts = obfuscateFonts,

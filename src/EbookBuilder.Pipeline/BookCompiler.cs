@@ -233,15 +233,14 @@ public static class BookCompiler
     {
         var files = sources.SelectMany(s => s.Files).Distinct(StringComparer.Ordinal).ToList();
         var done = 0;
-        var articles = files
-            .AsParallel().AsOrdered().WithCancellation(cancellationToken)
-            .Select(file =>
-            {
-                var article = ArticleReader.Read(file, diagnostics, options.Clean);
-                progress?.Report(new BuildProgress("read", Interlocked.Increment(ref done), files.Count));
-                return (file, article);
-            })
-            .ToDictionary(x => x.file, x => x.article, StringComparer.Ordinal);
+        var read = new Article?[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            read[i] = ArticleReader.Read(files[i], diagnostics, options.Clean);
+            progress?.Report(new BuildProgress("read", Interlocked.Increment(ref done), files.Count));
+        });
+        var articles = new Dictionary<string, Article?>(files.Count, StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++) articles[files[i]] = read[i];
 
         var seenFiles = new HashSet<string>(StringComparer.Ordinal);
         var seenUrls = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -75,7 +75,7 @@ public static class CoverRenderer
     }
 
     /// <summary>The hash of everything a cover is drawn from.</summary>
-    internal static string DrawingKey(string title, string? subtitle, IReadOnlyList<string> chapters, IReadOnlyList<string> fontFiles, int width, int height)
+    private static string DrawingKey(string title, string? subtitle, IReadOnlyList<string> chapters, IReadOnlyList<string> fontFiles, int width, int height)
     {
         var text = new StringBuilder("cover\0")
             .Append(typeof(CoverRenderer).Assembly.ManifestModule.ModuleVersionId).Append('\0')

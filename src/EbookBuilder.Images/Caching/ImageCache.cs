@@ -9,9 +9,9 @@ namespace EbookBuilder.Images.Caching;
 /// <summary>
 /// A persistent, content-addressed cache. Downloads are stored once by the SHA-256 of their bytes
 /// (blobs/), found by URL through a small pointer file (urls/), and so are drawn covers, found by
-/// the hash of what they are drawn from (covers/); conversions are stored by the
-/// source hash and the conversion settings (prepared/). Every entry is written atomically and
-/// verified on read: a corrupt or truncated entry is a miss, and is fetched or converted again.
+/// the hash of what they are drawn from (covers/); conversions are stored by the source hash and
+/// the conversion settings (prepared/). Every entry is written atomically and verified on read: a
+/// corrupt or truncated entry is a miss, and is fetched, converted or drawn again.
 /// A cache that cannot be written is no reason to fail a build: it just stops caching.
 /// </summary>
 internal sealed class ImageCache(string root)

@@ -89,7 +89,7 @@ public static class CoverRenderer
             text.Append(info.FullName).Append('\0').Append(info.Exists ? info.Length : -1).Append('\0')
                 .Append(info.Exists ? info.LastWriteTimeUtc.Ticks : 0).Append('\0');
         }
-        return ImageCache.Hash(Encoding.UTF8.GetBytes(text.ToString()));
+        return ImageCache.Hash(text.ToString());
     }
 
     /// <summary>Breaks a title into lines that fit, between any two characters (titles are short).</summary>

@@ -40,25 +40,26 @@ public static class ImageStage
             assets[location] = asset;
         }
 
+        void Done() => progress?.Report(new ImageProgress(Interlocked.Increment(ref done), unique.Count, Interlocked.Read(ref bytesIn)));
+
         // A rebuild: most downloads and their conversions are in the cache, found by URL without
         // reading (or hashing) the download again. They are looked up on the cores before any
-        // download starts.
+        // download starts; only the others are fetched.
         var hits = new ConcurrentDictionary<string, CachedImage>(StringComparer.Ordinal);
         await Task.Run(() => Parallel.ForEach(unique, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             location =>
             {
                 if (FromCache(location, cache, options) is { } hit) hits[location] = hit;
             }), cancellationToken).ConfigureAwait(false);
+        foreach (var (location, hit) in hits)
+        {
+            Interlocked.Increment(ref fromCache);
+            Add(location, Asset(hit));
+            Done();
+        }
 
         async Task One(string location)
         {
-            if (hits.TryGetValue(location, out var hit))
-            {
-                Interlocked.Increment(ref fromCache);
-                Add(location, Asset(hit));
-                progress?.Report(new ImageProgress(Interlocked.Increment(ref done), unique.Count, Interlocked.Read(ref bytesIn)));
-                return;
-            }
             await inFlight.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
@@ -101,11 +102,11 @@ public static class ImageStage
             finally
             {
                 inFlight.Release();
-                progress?.Report(new ImageProgress(Interlocked.Increment(ref done), unique.Count, Interlocked.Read(ref bytesIn)));
+                Done();
             }
         }
 
-        await Task.WhenAll(unique.Select(One)).ConfigureAwait(false);
+        await Task.WhenAll(unique.Where(l => !hits.ContainsKey(l)).Select(One)).ConfigureAwait(false);
         foreach (var asset in assets.Values.DistinctBy(a => a.Name)) bytesOut += asset.Length;
         var statistics = new ImageStatistics(unique.Count, downloaded, fromCache, converted, passed, failures.Count, bytesIn, bytesOut, fetcher.Requests,
             (long)TimeSpan.FromTicks(downloadTicks).TotalMilliseconds,

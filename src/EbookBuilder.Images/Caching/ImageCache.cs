@@ -20,7 +20,7 @@ internal sealed class ImageCache(string root)
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    private static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
+    public static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
 
     /// <summary>The hash of the bytes downloaded from <paramref name="url"/>, if they are in the cache.</summary>
     public string? TryGetSourceHash(string url) =>

@@ -26,7 +26,6 @@ public static class PdfWriter
         if (!output.CanRead || !output.CanSeek || output.Length != 0)
             throw new ArgumentException("the PDF is written to an empty stream that can be read back and sought (a file)", nameof(output));
         var clock = Stopwatch.StartNew();
-        Prepare();
         EnsureGlyphCache();
         var theme = options.Theme;
         const float mm = 72f / 25.4f;
@@ -77,20 +76,9 @@ public static class PdfWriter
             destinations = body.Destinations;
         }
         // Skia's page order is cover, chapters, contents; readers see cover, contents, chapters.
-        var bodyPages = pages - coverPages - contentsPages;
-        var order = Enumerable.Range(0, coverPages)
-            .Concat(Enumerable.Range(coverPages + bodyPages, contentsPages))
-            .Concat(Enumerable.Range(coverPages, bodyPages))
-            .ToList();
-        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, height, order);
+        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, front: coverPages, moved: contentsPages);
         return new PdfResult(pages, clock.ElapsedMilliseconds);
     }
-
-    /// <summary>
-    /// Starts the one-time set-up of the library that reads the PDF back for its outline (0.2 s of
-    /// CPU) on the thread pool. A build calls it as it starts, while one core is still idle.
-    /// </summary>
-    public static void Prepare() => PdfOutline.Prepare();
 
     /// <summary>
     /// Skia keeps the outline of every glyph it writes to a PDF in its glyph cache, 2 MB by default.
@@ -115,7 +103,8 @@ public static class PdfWriter
         }
     }
 
-    private static List<PdfOutline.Entry> Outline(Book book, IReadOnlyDictionary<string, (int Page, float Y)> at)
+    /// <summary>Bookmarks for the chapters and their articles whose named destinations were drawn.</summary>
+    private static List<PdfOutline.Entry> Outline(Book book, IReadOnlyDictionary<string, (int Page, float Y)> drawn)
     {
         var entries = new List<PdfOutline.Entry>();
         for (var c = 0; c < book.Chapters.Count; c++)
@@ -123,11 +112,11 @@ public static class PdfWriter
             var children = new List<PdfOutline.Entry>();
             for (var a = 0; a < book.Chapters[c].Articles.Count; a++)
             {
-                if (at.TryGetValue(ElementBuilder.ArticleDestination(c, a), out var article))
-                    children.Add(new PdfOutline.Entry(book.Chapters[c].Articles[a].Title, article.Page, article.Y, []));
+                var article = ElementBuilder.ArticleDestination(c, a);
+                if (drawn.ContainsKey(article)) children.Add(new PdfOutline.Entry(book.Chapters[c].Articles[a].Title, article, []));
             }
-            if (at.TryGetValue(ElementBuilder.ChapterDestination(c), out var chapter))
-                entries.Add(new PdfOutline.Entry(book.Chapters[c].Title, chapter.Page, chapter.Y, children));
+            var chapter = ElementBuilder.ChapterDestination(c);
+            if (drawn.ContainsKey(chapter)) entries.Add(new PdfOutline.Entry(book.Chapters[c].Title, chapter, children));
         }
         return entries;
     }

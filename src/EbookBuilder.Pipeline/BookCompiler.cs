@@ -38,7 +38,6 @@ public static class BookCompiler
             catch (ArgumentException e) { throw new BuildInputException(e.Message); }
         }
 
-        if (options.Formats.HasFlag(OutputFormats.Pdf)) PdfWriter.Prepare();
         OutputFolder.Check(options.OutputDirectory);
         // One folder the book may read from: index links, book file sources and local images stay in it.
         var root = options.BookRoot ?? BookFolder.ForInputs(options.Inputs);

@@ -30,7 +30,7 @@ public static class PdfWriter
         var theme = options.Theme;
         const float mm = 72f / 25.4f;
         var (width, height) = PdfTheme.PageSizePoints(options.PageSize ?? theme.PageSize);
-        var geometry = new PageGeometry(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm);
+        var geometry = PageGeometry.InWholeCharacters(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm, theme.BodySize);
         using var fontSet = new FontSet(fonts);
         var builder = new ElementBuilder(book, images, fontSet, theme, geometry) { CoverImage = options.Cover };
         var title = book.Metadata.Title;

@@ -63,6 +63,42 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void The_text_area_is_a_whole_number_of_characters_wide_between_equal_margins_on_a_grid()
+    {
+        const float mm = 72f / 25.4f;
+        var a5 = PageGeometry.InWholeCharacters(148 * mm, 210 * mm, 18 * mm, 18 * mm, 16 * mm, 16 * mm, 10.5f);
+        Assert.Equal(31 * 10.5f, a5.ContentWidth); // 31.3 characters fit between the 16 mm margins
+        Assert.Equal(a5.Inside, a5.Outside);
+        Assert.InRange(a5.Inside - 16 * mm, 0, 10.5f / 2); // the margins took what was left over
+        Assert.Equal(a5.Inside, MathF.Round(a5.Inside * 64) / 64);
+        Assert.Equal(a5.Width, a5.Inside + a5.ContentWidth + a5.Outside, 1f / 32);
+    }
+
+    [Fact]
+    public void A_line_of_Chinese_in_a_measure_of_whole_characters_takes_no_added_space_and_is_one_run()
+    {
+        // Characters without marks (no kinsoku, no shared blanks): every line but the last is full.
+        const string hanzi = "春风又绿江南岸明月何时照我还两岸青山相对出孤帆一片日边来白日依山尽黄河入海流欲穷千里目更上一层楼";
+        var text = string.Concat(Enumerable.Repeat(hanzi, 3));
+        using var fonts = TestFonts.For(text);
+        const float left = 47.015625f; // a margin on the 1/64 point grid
+        var layout = new TextLayout([new TextSpan(text)], Body, 20 * 10.5f, fonts);
+        var canvas = new RecordingCanvas();
+        for (var i = 0; i < layout.Lines.Count; i++) layout.DrawLine(canvas, i, left, 20 * (i + 1));
+
+        Assert.True(layout.Lines.Count >= 5);
+        Assert.Equal(layout.Lines.Count, canvas.Texts.Count); // one run a line
+        for (var i = 0; i < layout.Lines.Count - 1; i++)
+        {
+            var line = canvas.Texts[i];
+            var start = left + layout.Lines[i].Indent;
+            // Exactly one character's advance apart: Skia then writes the line as one string, not a move per glyph.
+            Assert.Equal(Enumerable.Range(0, line.Positions.Length).Select(k => start + k * 10.5f), line.Positions.Select(p => p.X));
+            Assert.Equal(20 * 10.5f, layout.Lines[i].Indent + line.Positions.Length * 10.5f);
+        }
+    }
+
+    [Fact]
     public void A_quarter_em_separates_Chinese_from_Latin()
     {
         using var fonts = TestFonts.For("中文ABC中文");

@@ -102,6 +102,39 @@ public sealed partial class PdfStructureTests
     }
 
     /// <summary>
+    /// The text area is a whole number of characters wide, so a full line of Chinese needs no added
+    /// space and Skia writes it as one string. Justified with space between every pair of
+    /// characters, each glyph was a text move of its own (three times the content, and most of the
+    /// PDF's writing time).
+    /// </summary>
+    [Fact]
+    public void A_page_of_Chinese_is_written_a_line_at_a_time_not_a_glyph_at_a_time()
+    {
+        using var temp = new TempFolder();
+        var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "src", "第一章")).FullName;
+        var random = new Random(11);
+        var text = new StringBuilder("# 一篇很长的文章\n\n");
+        for (var p = 0; p < 30; p++)
+        {
+            for (var s = 0; s < 6; s++) text.Append(Phrases[random.Next(Phrases.Length)]);
+            text.Append("\n\n");
+        }
+        File.WriteAllText(Path.Combine(folder, "001.md"), text.ToString());
+        var result = TestBuild.Run(temp, [folder], title: "排版测试", fonts: TestBuild.BundledFonts with { SystemFallbacks = false },
+            formats: EbookBuilder.Pipeline.OutputFormats.Pdf);
+
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(Assert.Single(result.Outputs).Path);
+        var page = pdf.GetPage(4); // cover, contents, the article's first page, then a full page of text
+        var glyphs = page.Letters.Count;
+        var moves = page.Operations.Count(o => o is UglyToad.PdfPig.Graphics.Operations.TextPositioning.MoveToNextLineWithOffset);
+        var lines = page.Letters.Select(l => Math.Round(l.StartBaseLine.Y)).Distinct().Count();
+        Assert.True(glyphs > 400, $"{glyphs} characters: not a full page");
+        // A move starts each line; a line that had to be justified (a closing mark kept off the
+        // next line's start) still places each glyph, and the running header and page number add a few.
+        Assert.True(moves < lines + glyphs / 5, $"{moves} text moves for {glyphs} characters on {lines} lines");
+    }
+
+    /// <summary>
     /// Pages are written to Skia on a second thread while the next are laid out: stopped part-way
     /// (Ctrl+C), both threads stop, the build says so, and no PDF or temporary file is left.
     /// </summary>

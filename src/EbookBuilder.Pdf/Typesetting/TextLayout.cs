@@ -9,7 +9,8 @@ namespace EbookBuilder.Pdf.Typesetting;
 /// and spaces; a line may break between units except before a closing mark or after an opening one
 /// (clreq kinsoku); Latin words and numbers stay whole unless one is longer than the line. Adjacent
 /// full-width marks share one blank (。」 ，「), a quarter em separates Chinese from Latin and digits,
-/// and justified lines spread their slack over the gaps between units; last lines are not stretched.
+/// and justified lines place their slack as JLREQ adjusts a line (see <see cref="Spread"/>); last
+/// lines are not stretched.
 /// </summary>
 internal sealed class TextLayout
 {
@@ -21,6 +22,8 @@ internal sealed class TextLayout
         public float Width;
         public float Shift;
         public float GapAfter;
+        /// <summary>The blank taken out between this unit and the next (two adjacent full-width marks).</summary>
+        public float Squeezed;
         public bool IsSpace;
         public bool IsBreak;
         public bool Bold;
@@ -146,6 +149,8 @@ internal sealed class TextLayout
             {
                 if (CharClass.IsClosingPunct(a.Last)) a.Width -= Compression * em;
                 else if (CharClass.IsOpeningPunct(b.First)) { b.Shift -= Compression * em; b.Width -= Compression * em; }
+                else continue;
+                a.Squeezed = Compression * em;
                 continue;
             }
             if ((CharClass.IsIdeograph(a.Last) && CharClass.IsLatinOrDigit(b.First)) || (CharClass.IsLatinOrDigit(a.Last) && CharClass.IsIdeograph(b.First)))
@@ -256,9 +261,6 @@ internal sealed class TextLayout
     {
         var line = _lines[index];
         if (line.End <= line.Start) return;
-        var gaps = line.End - line.Start - 1;
-        var extra = line.Justify && gaps > 0 ? (_width - line.Indent - line.Natural) / gaps : 0;
-        if (extra > _style.Size) extra = 0; // too loose to look justified: set it ragged instead
         var x = left + line.Indent + _style.Align switch
         {
             TextAlign.Center => (_width - line.Natural) / 2,
@@ -266,11 +268,14 @@ internal sealed class TextLayout
             _ => 0,
         };
         var scratch = t_scratch ??= new Scratch();
-        var positions = scratch.Positions(line.End - line.Start);
+        var count = line.End - line.Start;
+        var extra = scratch.Extra(count);
+        Spread(line, extra);
+        var positions = scratch.Positions(count);
         for (var i = line.Start; i < line.End; i++)
         {
             positions[i - line.Start] = x + _units[i].Shift;
-            x += _units[i].Width + (i + 1 < line.End ? _units[i].GapAfter + extra : 0);
+            x += _units[i].Width + (i + 1 < line.End ? _units[i].GapAfter + extra[i - line.Start] : 0);
         }
         // Runs of one face, one weight and one link state become one positioned text run each.
         var runStart = line.Start;
@@ -282,16 +287,77 @@ internal sealed class TextLayout
         }
     }
 
+    /// <summary>Which gaps of a line take its slack (JLREQ 3.8, line adjustment).</summary>
+    private enum Room { Squeezed, Spaces }
+
+    /// <summary>
+    /// Where a justified line's slack goes, in the order of JLREQ's line adjustment: first back to
+    /// the blanks taken out between adjacent marks, then to the spaces between Chinese and Latin
+    /// text and between words (a quarter em more at most) when they can take all of it, else
+    /// evenly between all characters. The characters a line's few wider gaps do not touch keep
+    /// their advance, so the line stays a few strings in the PDF, not a move per glyph. (A line
+    /// spread evenly does not also widen its spaces: on a loose line that opened gaps pdftotext
+    /// read as a column break.) A line looser than an em a gap is set ragged.
+    /// <paramref name="extra"/>[i] is the space added after the line's i-th unit.
+    /// </summary>
+    private void Spread(Line line, float[] extra)
+    {
+        var gaps = line.End - line.Start - 1;
+        Array.Clear(extra, 0, gaps + 1);
+        var slack = _width - line.Indent - line.Natural;
+        if (!line.Justify || gaps <= 0 || slack <= 0) return;
+        slack = Give(line, extra, slack, Room.Squeezed);
+        if (slack <= 0) return;
+        if (Total(line, Room.Spaces) >= slack)
+        {
+            Give(line, extra, slack, Room.Spaces);
+            return;
+        }
+        var even = slack / gaps;
+        if (even > _style.Size)
+        {
+            Array.Clear(extra, 0, gaps); // too loose to look justified
+            return;
+        }
+        for (var g = 0; g < gaps; g++) extra[g] += even;
+    }
+
+    /// <summary>Gives the gaps of one kind their share of the slack, in proportion to their room; returns what is left.</summary>
+    private float Give(Line line, float[] extra, float slack, Room kind)
+    {
+        var total = Total(line, kind);
+        if (total <= 0) return slack;
+        var share = MathF.Min(1, slack / total);
+        for (var i = line.Start; i + 1 < line.End; i++) extra[i - line.Start] += RoomAfter(i, kind) * share;
+        return slack - total * share;
+    }
+
+    private float Total(Line line, Room kind)
+    {
+        var total = 0f;
+        for (var i = line.Start; i + 1 < line.End; i++) total += RoomAfter(i, kind);
+        return total;
+    }
+
+    private float RoomAfter(int i, Room kind) => kind switch
+    {
+        Room.Squeezed => _units[i].Squeezed,
+        _ => _units[i].GapAfter > 0 || _units[i].IsSpace ? _style.Size / 4 : 0,
+    };
+
     /// <summary>Buffers for drawing, reused from line to line (a book draws some hundred thousand runs).</summary>
     private sealed class Scratch
     {
         private float[] _positions = new float[128];
+        private float[] _extra = new float[128];
         public ushort[] Glyphs = new ushort[128];
         public SKPoint[] Points = new SKPoint[128];
         public uint[] Clusters = new uint[128];
         public byte[] Utf8 = new byte[512];
 
         public float[] Positions(int count) => _positions.Length >= count ? _positions : _positions = new float[count * 2];
+
+        public float[] Extra(int count) => _extra.Length >= count ? _extra : _extra = new float[count * 2];
 
         public void Ensure(int glyphs, int bytes)
         {

@@ -98,6 +98,48 @@ public sealed class LayoutTests
         }
     }
 
+    private static RecordingCanvas DrawAll(TextLayout layout)
+    {
+        var canvas = new RecordingCanvas();
+        for (var i = 0; i < layout.Lines.Count; i++) layout.DrawLine(canvas, i, 0, 20 * (i + 1));
+        return canvas;
+    }
+
+    private static List<float> Xs(RecordingCanvas canvas, int line) =>
+        canvas.Texts.Where(t => t.Positions[0].Y == 20 * (line + 1)).SelectMany(t => t.Positions).Select(p => p.X).ToList();
+
+    [Fact]
+    public void A_line_short_by_a_shared_blank_gets_the_blank_back_and_nothing_else_moves()
+    {
+        // 甲乙丙丁戊。「己庚辛 is 9.75 em with 。「 sharing a blank; 壬 does not fit the 10 em line.
+        const string text = "甲乙丙丁戊。「己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+        using var fonts = TestFonts.For(text);
+        var layout = new TextLayout([new TextSpan(text)], Body with { FirstIndent = 0 }, 10 * 10.5f, fonts);
+        var xs = Xs(DrawAll(layout), 0);
+        Assert.Equal(10, xs.Count);
+        // The quarter em of slack is the blank the pair gave up: every character is on the em grid.
+        Assert.Equal(Enumerable.Range(0, 10).Select(k => k * 10.5f), xs);
+    }
+
+    [Fact]
+    public void A_line_with_Latin_takes_its_slack_at_the_spaces_around_the_Latin_and_keeps_the_Chinese_on_the_grid()
+    {
+        using var fonts = TestFonts.For("甲乙丙ABC丁戊己庚辛壬癸");
+        var style = Body with { FirstIndent = 0 };
+        var natural = new TextLayout([new TextSpan("甲乙丙ABC丁戊己")], style with { Align = TextAlign.Left }, 500, fonts).LineWidth(0);
+        var width = natural + 0.4f * 10.5f; // 庚 does not fit: 0.4 em of slack, under the two quarter-em spaces' room
+        var layout = new TextLayout([new TextSpan("甲乙丙ABC丁戊己庚辛壬癸")], style, width, fonts);
+        var canvas = DrawAll(layout);
+        // One glyph a character here: the line's characters with their positions.
+        var glyphs = canvas.Texts.Where(t => t.Positions[0].Y == 20).SelectMany(t => t.Text.Zip(t.Positions, (c, p) => (c, p.X))).ToList();
+        Assert.Equal("甲乙丙ABC丁戊己", string.Concat(glyphs.Select(g => g.c)));
+        var chinese = glyphs.Where(g => g.c > 0x2E80).Select(g => g.X).ToList();
+        Assert.Equal(6, chinese.Count);
+        Assert.Equal([0, 10.5f, 21f], chinese.Take(3));
+        Assert.Equal([chinese[3], chinese[3] + 10.5f, chinese[3] + 21f], chinese.Skip(3));
+        Assert.Equal(width, chinese[5] + 10.5f, 3); // and the line is full
+    }
+
     [Fact]
     public void A_quarter_em_separates_Chinese_from_Latin()
     {

@@ -21,11 +21,16 @@ internal sealed class TocEntryElement(TextLayout title, TextLayout number, TextL
         var lastBaseline = top + (title.Lines.Count - 1) * title.LineHeight + ascent;
         var right = x + width;
         number.DrawLine(canvas, 0, right - numberBox, lastBaseline);
-        // Leaders: dots from the end of the title to the number.
+        // Leaders: dots from the end of the title to the number, on a grid from the text area's
+        // left edge, so that the dots of all entries stand in columns (as TeX aligns its leaders).
         var from = x + inset + title.LineWidth(title.Lines.Count - 1) + dot.Style.Size;
         var to = right - number.LineWidth(0) - dot.Style.Size / 2;
         var step = dot.LineWidth(0) * 2;
-        for (var dx = from; dx + step <= to && step > 0; dx += step) dot.DrawLine(canvas, 0, dx, lastBaseline);
+        if (step > 0)
+        {
+            var first = x + MathF.Ceiling((from - x) / step) * step;
+            dot.DrawRepeated(canvas, first, step, (int)MathF.Floor((to - first) / step), lastBaseline);
+        }
         canvas.LinkTo(new SKRect(x, top, right, top + title.Lines.Count * title.LineHeight), destination);
         return Height;
     }

@@ -287,6 +287,31 @@ internal sealed class TextLayout
         }
     }
 
+    /// <summary>
+    /// Draws the layout's one character <paramref name="count"/> times, <paramref name="step"/>
+    /// apart from <paramref name="x"/>, as one run (dot leaders: one string in the PDF, not a text
+    /// object per dot).
+    /// </summary>
+    public void DrawRepeated(IPageCanvas canvas, float x, float step, int count, float baseline)
+    {
+        if (count <= 0) return;
+        if (_units.Count != 1 || _units[0].Shaped.Glyphs.Length != 1)
+            throw new InvalidOperationException($"'{Text}' is not one character to repeat");
+        var unit = _units[0];
+        var bytes = Encoding.UTF8.GetByteCount(unit.Text);
+        var scratch = t_scratch ??= new Scratch();
+        scratch.Ensure(count, count * bytes);
+        for (var k = 0; k < count; k++)
+        {
+            scratch.Glyphs[k] = unit.Shaped.Glyphs[0];
+            scratch.Points[k] = new SKPoint(x + k * step + unit.Shift, baseline);
+            scratch.Clusters[k] = (uint)(k * bytes);
+            Encoding.UTF8.GetBytes(unit.Text, scratch.Utf8.AsSpan(k * bytes));
+        }
+        canvas.DrawText(unit.Face, _style.Size, _style.Color, scratch.Glyphs.AsSpan(0, count), scratch.Points.AsSpan(0, count),
+            scratch.Utf8.AsSpan(0, count * bytes), scratch.Clusters.AsSpan(0, count));
+    }
+
     /// <summary>Which gaps of a line take its slack (JLREQ 3.8, line adjustment).</summary>
     private enum Room { Squeezed, Spaces }
 

@@ -141,6 +141,29 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Contents_leaders_are_one_run_an_entry_and_stand_in_columns()
+    {
+        using var fonts = TestFonts.For("短题一个长得多的标题12");
+        var style = Body with { Align = TextAlign.Left, FirstIndent = 0 };
+        var dot = new TextLayout([new TextSpan(".")], style, 500, fonts);
+        var step = dot.LineWidth(0) * 2;
+        const float left = 47.015625f, width = 300;
+        var canvas = new RecordingCanvas();
+        var y = 0f;
+        foreach (var title in new[] { "短题", "一个长得多的标题" })
+        {
+            var entry = new TocEntryElement(new TextLayout([new TextSpan(title)], style, 200, fonts),
+                new TextLayout([new TextSpan("12")], style with { Align = TextAlign.Right }, 30, fonts), dot, 30, 0, 0, title);
+            y += entry.Draw(canvas, left, y, width, 100);
+        }
+        var leaders = canvas.Texts.Where(t => t.Text.All(c => c == '.')).ToList();
+        Assert.Equal(2, leaders.Count); // one run an entry
+        Assert.True(leaders[0].Positions.Length > leaders[1].Positions.Length);
+        Assert.All(leaders.SelectMany(l => l.Positions), p => Assert.Equal(Math.Round((p.X - left) / step), (p.X - left) / step, 3)); // on one grid
+        Assert.Equal(leaders[0].Positions[^1].X, leaders[1].Positions[^1].X, 2); // ending in the same column
+    }
+
+    [Fact]
     public void A_quarter_em_separates_Chinese_from_Latin()
     {
         using var fonts = TestFonts.For("中文ABC中文");

@@ -37,8 +37,7 @@ public static class BookFolder
         return relative == "." || (relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) && !Path.IsPathRooted(relative));
     }
 
-    private static bool IsIndex(string file) =>
-        File.Exists(file) && Path.GetExtension(file).ToLowerInvariant() is ".md" or ".markdown" && IndexFile.LooksLikeIndex(EbookBuilder.Model.Text.InputFile.ReadText(file));
+    private static bool IsIndex(string file) => File.Exists(file) && IndexFile.TryRead(file, out _);
 
     /// <summary>The deepest folder holding both <paramref name="a"/> and <paramref name="b"/>.</summary>
     public static string Common(string a, string b)

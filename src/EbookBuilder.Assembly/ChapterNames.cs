@@ -35,14 +35,14 @@ public static partial class ChapterNames
         for (var level = 0; level < 4 && dir is not null; level++, dir = dir.Parent)
         {
             var here = Path.Combine(dir.FullName, NamesFile);
-            if (File.Exists(here)) return Load(here);
+            if (File.Exists(here)) return TryLoad(here);
             if (level == 0) continue; // a chapter folder's own subfolders are not "near" it
             try
             {
                 foreach (var sub in dir.EnumerateDirectories())
                 {
                     var candidate = Path.Combine(sub.FullName, NamesFile);
-                    if (File.Exists(candidate)) return Load(candidate);
+                    if (File.Exists(candidate)) return TryLoad(candidate);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -51,6 +51,19 @@ public static partial class ChapterNames
             }
         }
         return null;
+    }
+
+    /// <summary>The names in <paramref name="path"/>; none when it cannot be read (or is too large to be a names list): the folder names serve as titles.</summary>
+    private static Dictionary<string, string>? TryLoad(string path)
+    {
+        try
+        {
+            return Load(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     private static Dictionary<string, string> Load(string path)

@@ -22,6 +22,33 @@ public static class IndexFile
             .ToList();
     }
 
+    /// <summary>
+    /// Whether the file at <paramref name="path"/> is an index list, and then its text. Only
+    /// Markdown files (.md, .markdown) can be; most are told apart by their first 4 KB (nearly
+    /// every article shows some markup, "&lt;p", in it) without reading and decoding the rest. A file
+    /// that cannot be read, or is larger than an article may be, is none: it is then read as an
+    /// article, which says what is wrong with it.
+    /// </summary>
+    public static bool TryRead(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? markdown)
+    {
+        markdown = null;
+        if (Path.GetExtension(path).ToLowerInvariant() is not (".md" or ".markdown")) return false;
+        try
+        {
+            Span<byte> prefix = stackalloc byte[4096];
+            var head = prefix[..EbookBuilder.Model.Text.InputFile.ReadPrefix(path, prefix)];
+            if (head.IndexOf("<p"u8) >= 0 || head.IndexOf("<P"u8) >= 0) return false;
+            var text = EbookBuilder.Model.Text.InputFile.ReadText(path, EbookBuilder.Ingest.ArticleReader.MaxArticleBytes);
+            if (!LooksLikeIndex(text)) return false;
+            markdown = text;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether a Markdown file is a link list rather than an article: mostly lines of links to .md files, no article HTML.</summary>
     public static bool LooksLikeIndex(string markdown)
     {

@@ -135,14 +135,10 @@ public static class InputResolver
                 $"'{file}' is not an article, folder or index (expected .md, .markdown, .txt, .html or .htm)", SourceSpan.InFile(file));
             return;
         }
-        if (IsMarkdown(file))
+        if (IndexFile.TryRead(file, out var text))
         {
-            var text = EbookBuilder.Model.Text.InputFile.ReadText(file);
-            if (IndexFile.LooksLikeIndex(text))
-            {
-                chapters.Add(new ChapterSource(ChapterNames.ForIndex(file), IndexFile.ArticleFiles(file, text, diagnostics, root), SourceSpan.InFile(file)));
-                return;
-            }
+            chapters.Add(new ChapterSource(ChapterNames.ForIndex(file), IndexFile.ArticleFiles(file, text, diagnostics, root), SourceSpan.InFile(file)));
+            return;
         }
         var folder = Path.GetDirectoryName(file)!;
         if (chapters.Count > 0 && chapters[^1].Origin.File == folder)
@@ -153,30 +149,10 @@ public static class InputResolver
         chapters.Add(new ChapterSource(ChapterNames.ForFolder(folder), [file], SourceSpan.InFile(folder)));
     }
 
-    /// <summary>An index list among a folder's articles; a file that cannot be read (or is too big for an index) is none.</summary>
-    private static bool LooksLikeIndex(string file)
-    {
-        try
-        {
-            // An index has no markup; nearly every article shows some ("<p") in its first
-            // kilobytes: most files are told apart without reading (and decoding) the rest.
-            Span<byte> prefix = stackalloc byte[4096];
-            var head = prefix[..EbookBuilder.Model.Text.InputFile.ReadPrefix(file, prefix)];
-            if (head.IndexOf("<p"u8) >= 0 || head.IndexOf("<P"u8) >= 0) return false;
-            return IndexFile.LooksLikeIndex(EbookBuilder.Model.Text.InputFile.ReadText(file, ArticleReader.MaxArticleBytes));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false; // read as an article, which says what is wrong with it
-        }
-    }
-
-    private static bool IsMarkdown(string file) => Path.GetExtension(file).ToLowerInvariant() is ".md" or ".markdown";
-
     private static List<string> ArticleFilesIn(string folder) =>
         Directory.EnumerateFiles(folder)
             .Where(IsArticleName)
-            .Where(f => !IsMarkdown(f) || !LooksLikeIndex(f))
+            .Where(f => !IndexFile.TryRead(f, out _))
             .Where(f => !string.Equals(Path.GetFileNameWithoutExtension(f), "README", StringComparison.OrdinalIgnoreCase))
             .Order(NaturalComparer.Instance)
             .ToList();

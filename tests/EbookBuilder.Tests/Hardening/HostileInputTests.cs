@@ -48,6 +48,47 @@ public sealed class HostileInputTests
         EpubCheck.AssertValid(temp.File("out/恶意输入.epub"));
     }
 
+    [Fact]
+    public void A_huge_Markdown_file_of_plain_text_named_on_the_command_line_is_left_out_and_the_rest_is_built()
+    {
+        // No markup in its first kilobytes, so it could be an index list; 17 MB, more than any file
+        // is read whole. It was read whole to decide, and the build stopped with a wrong hint.
+        using var temp = new TempFolder();
+        temp.Write("pages/01-good.md", "# 正常的文章\n\n这是一篇正常的文章。\n");
+        var huge = new StringBuilder("# 巨大的纯文本\n\n");
+        while (huge.Length < 7_000_000) huge.Append("没有标记的一段很长的正文。\n\n");
+        temp.Write("pages/02-huge.md", huge.ToString());
+
+        var stderr = new StringWriter();
+        var report = temp.File("report.json");
+        var code = CommandLine.Create().Parse(["build", temp.File("pages/01-good.md"), temp.File("pages/02-huge.md"), "--title", "大文件",
+                "-o", temp.File("out"), "--cache-dir", temp.File("cache"), "--report", report])
+            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = stderr });
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Contains("02-huge.md: warning EB015", stderr.ToString());
+        var titles = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("chapters")[0].GetProperty("titles")
+            .EnumerateArray().Select(t => t.GetString()).ToList();
+        Assert.Equal(["正常的文章"], titles);
+    }
+
+    [Fact]
+    public void A_names_file_too_large_to_read_leaves_the_folder_names_as_chapter_titles()
+    {
+        using var temp = new TempFolder();
+        temp.Write("pages/n1/01.md", "# 正常的文章\n\n这是一篇正常的文章。\n");
+        var names = new StringBuilder("n1,第一章\n");
+        while (names.Length < 17_000_000) names.Append("x0000000,一个不存在的分类\n");
+        temp.Write("pages/bb.names.csv", names.ToString());
+
+        var stderr = new StringWriter();
+        var report = temp.File("report.json");
+        var code = CommandLine.Create().Parse(["build", temp.File("pages/n1"), "--title", "名称", "-o", temp.File("out"),
+                "--cache-dir", temp.File("cache"), "--report", report])
+            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = stderr });
+        Assert.True(code == 0, stderr.ToString());
+        Assert.Equal("n1", JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("chapters")[0].GetProperty("title").GetString());
+    }
+
     [SkippableFact]
     public async Task Pipes_devices_and_links_to_them_are_left_out_without_blocking_the_build()
     {

@@ -11,5 +11,6 @@ internal static class CommandLine
             BuildCommand.Create(),
             InitCommand.Create(),
             FontsCommand.Create(),
+            CacheCommand.Create(),
         };
 }

@@ -11,7 +11,8 @@ namespace EbookBuilder.Images.Caching;
 /// (blobs/), found by URL through a small pointer file (urls/), and so are drawn covers, found by
 /// the hash of what they are drawn from (covers/); conversions are stored by the source hash and
 /// the conversion settings (prepared/). Every entry is written atomically and verified on read: a
-/// corrupt or truncated entry is a miss, and is fetched, converted or drawn again.
+/// corrupt or truncated entry is a miss, and is fetched, converted or drawn again. A hit marks the
+/// entry as used (its modification time), for <see cref="CacheFolder.Prune"/>.
 /// A cache that cannot be written is no reason to fail a build: it just stops caching.
 /// </summary>
 internal sealed class ImageCache(string root)
@@ -52,7 +53,9 @@ internal sealed class ImageCache(string root)
         {
             if (!File.Exists(pointer)) return null;
             var hash = File.ReadAllText(pointer).Trim();
-            return hash.Length == 64 ? hash : null;
+            if (hash.Length != 64) return null;
+            Touch(pointer);
+            return hash;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -92,6 +95,7 @@ internal sealed class ImageCache(string root)
             using var data = new FileStream(dataPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
             var length = data.Length;
             if (meta is null || Convert.ToHexStringLower(SHA256.HashData(data)) != meta.Sha256) return null;
+            Touch(metaPath);
             return new CachedImage(dataPath, length, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded, meta.Sha256);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
@@ -112,6 +116,23 @@ internal sealed class ImageCache(string root)
     }
 
     private string Entry(string kind, string name) => Path.Combine(root, kind, name[..2], name);
+
+    /// <summary>
+    /// Marks an entry as used now (its modification time): <see cref="CacheFolder.Prune"/> removes
+    /// what a build has not used for a while. A cache that cannot be written is still read.
+    /// </summary>
+    private void Touch(string path)
+    {
+        if (_disabled) return;
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _disabled = true;
+        }
+    }
 
     private bool Write(string path, byte[] bytes)
     {

@@ -15,9 +15,7 @@ public sealed class HostileInputTests
         using var temp = new TempFolder();
         temp.Write("pages/01-good.md", "# 正常的文章\n\n这是一篇正常的文章。\n");
         // 9 MB: more than any article may be.
-        var big = new StringBuilder("# 太大\n\n");
-        while (big.Length < 4_800_000) big.Append("<p>很长很长的正文。</p>\n");
-        temp.Write("pages/02-big.md", big.ToString());
+        WriteRepeated(temp, "pages/02-big.md", "# 太大\n\n", "<p>很长很长的正文。</p>\n", 4_800_000);
         File.WriteAllBytes(temp.File("pages/03-binary.md"), [.. "# 二进制\n\n"u8, .. Enumerable.Range(0, 50_000).Select(i => (byte)(i * 7919 % 256))]);
         temp.Write("pages/04-laughs.html",
             "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">" +
@@ -55,20 +53,11 @@ public sealed class HostileInputTests
         // is read whole. It was read whole to decide, and the build stopped with a wrong hint.
         using var temp = new TempFolder();
         temp.Write("pages/01-good.md", "# 正常的文章\n\n这是一篇正常的文章。\n");
-        var huge = new StringBuilder("# 巨大的纯文本\n\n");
-        while (huge.Length < 7_000_000) huge.Append("没有标记的一段很长的正文。\n\n");
-        temp.Write("pages/02-huge.md", huge.ToString());
+        WriteRepeated(temp, "pages/02-huge.md", "# 巨大的纯文本\n\n", "没有标记的一段很长的正文。\n\n", 7_000_000);
 
-        var stderr = new StringWriter();
-        var report = temp.File("report.json");
-        var code = CommandLine.Create().Parse(["build", temp.File("pages/01-good.md"), temp.File("pages/02-huge.md"), "--title", "大文件",
-                "-o", temp.File("out"), "--cache-dir", temp.File("cache"), "--report", report])
-            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = stderr });
-        Assert.True(code == 0, stderr.ToString());
-        Assert.Contains("02-huge.md: warning EB015", stderr.ToString());
-        var titles = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("chapters")[0].GetProperty("titles")
-            .EnumerateArray().Select(t => t.GetString()).ToList();
-        Assert.Equal(["正常的文章"], titles);
+        var (chapter, stderr) = BuildFirstChapter(temp, temp.File("pages/01-good.md"), temp.File("pages/02-huge.md"));
+        Assert.Contains("02-huge.md: warning EB015", stderr);
+        Assert.Equal(["正常的文章"], chapter.GetProperty("titles").EnumerateArray().Select(t => t.GetString()));
     }
 
     [Fact]
@@ -76,17 +65,29 @@ public sealed class HostileInputTests
     {
         using var temp = new TempFolder();
         temp.Write("pages/n1/01.md", "# 正常的文章\n\n这是一篇正常的文章。\n");
-        var names = new StringBuilder("n1,第一章\n");
-        while (names.Length < 17_000_000) names.Append("x0000000,一个不存在的分类\n");
-        temp.Write("pages/bb.names.csv", names.ToString());
+        WriteRepeated(temp, "pages/bb.names.csv", "n1,第一章\n", "x0000000,一个不存在的分类\n", 17_000_000);
 
+        var (chapter, _) = BuildFirstChapter(temp, temp.File("pages/n1"));
+        Assert.Equal("n1", chapter.GetProperty("title").GetString());
+    }
+
+    /// <summary>A file of <paramref name="head"/> and then <paramref name="line"/> again and again, to at least <paramref name="characters"/> characters.</summary>
+    private static void WriteRepeated(TempFolder temp, string path, string head, string line, int characters)
+    {
+        var text = new StringBuilder(head, characters + line.Length);
+        while (text.Length < characters) text.Append(line);
+        temp.Write(path, text.ToString());
+    }
+
+    /// <summary>Builds <paramref name="inputs"/> with the CLI, which must succeed; the report's first chapter and what was said on stderr.</summary>
+    private static (JsonElement Chapter, string Stderr) BuildFirstChapter(TempFolder temp, params string[] inputs)
+    {
         var stderr = new StringWriter();
         var report = temp.File("report.json");
-        var code = CommandLine.Create().Parse(["build", temp.File("pages/n1"), "--title", "名称", "-o", temp.File("out"),
-                "--cache-dir", temp.File("cache"), "--report", report])
+        var code = CommandLine.Create().Parse(["build", .. inputs, "--title", "测试", "-o", temp.File("out"), "--cache-dir", temp.File("cache"), "--report", report])
             .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = stderr });
         Assert.True(code == 0, stderr.ToString());
-        Assert.Equal("n1", JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("chapters")[0].GetProperty("title").GetString());
+        return (JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("chapters")[0].Clone(), stderr.ToString());
     }
 
     [SkippableFact]

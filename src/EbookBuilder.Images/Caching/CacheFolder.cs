@@ -1,3 +1,5 @@
+using static EbookBuilder.Images.Caching.ImageCache;
+
 namespace EbookBuilder.Images.Caching;
 
 /// <summary>
@@ -9,7 +11,7 @@ namespace EbookBuilder.Images.Caching;
 public static class CacheFolder
 {
     /// <summary>Pointer folders: a file named by a key that holds the hash of a stored file (blobs/).</summary>
-    private static readonly string[] PointerKinds = ["urls", "covers"];
+    private static readonly string[] PointerKinds = [Urls, Covers];
 
     /// <summary>Files a build was writing when it stopped, left behind: gone after this long.</summary>
     private static readonly TimeSpan Abandoned = TimeSpan.FromHours(1);
@@ -23,11 +25,11 @@ public static class CacheFolder
     /// <summary>The entries under <paramref name="root"/> (none when the folder does not exist).</summary>
     public static Summary Summarize(string root)
     {
-        int Count(string kind, string pattern) => Files(root, kind, pattern).Count(f => f.Extension != ".tmp");
+        int Count(string kind, string pattern) => Files(root, kind, pattern).Count(f => f.Extension != TempExtension);
         var bytes = Directory.Exists(root)
             ? new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
             : 0;
-        return new Summary(root, Count("urls", "*"), Count("prepared", "*.json"), Count("covers", "*"), bytes);
+        return new Summary(root, Count(Urls, "*"), Count(Prepared, "*" + MetaExtension), Count(Covers, "*"), bytes);
     }
 
     /// <summary>
@@ -49,12 +51,12 @@ public static class CacheFolder
             bytes += length;
         }
 
-        foreach (var temp in Files(root, null, "*.tmp").Where(f => f.LastWriteTimeUtc < tempCutoff).ToList()) Delete(temp);
+        foreach (var temp in Files(root, null, "*" + TempExtension).Where(f => f.LastWriteTimeUtc < tempCutoff).ToList()) Delete(temp);
 
         var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in PointerKinds)
         {
-            foreach (var pointer in Files(root, kind, "*").Where(f => f.Extension != ".tmp").ToList())
+            foreach (var pointer in Files(root, kind, "*").Where(f => f.Extension != TempExtension).ToList())
             {
                 if (pointer.LastWriteTimeUtc < cutoff)
                 {
@@ -65,20 +67,20 @@ public static class CacheFolder
             }
         }
         // A conversion's description is marked when it is used; its bytes go with it.
-        foreach (var meta in Files(root, "prepared", "*.json").Where(f => f.LastWriteTimeUtc < cutoff).ToList())
+        foreach (var meta in Files(root, Prepared, "*" + MetaExtension).Where(f => f.LastWriteTimeUtc < cutoff).ToList())
         {
-            var data = new FileInfo(Path.ChangeExtension(meta.FullName, ".bin"));
+            var data = new FileInfo(Path.ChangeExtension(meta.FullName, DataExtension));
             if (data.Exists) Delete(data);
             Delete(meta);
             entries++;
         }
-        foreach (var data in Files(root, "prepared", "*.bin").Where(f => !File.Exists(Path.ChangeExtension(f.FullName, ".json")) && f.LastWriteTimeUtc < cutoff).ToList())
+        foreach (var data in Files(root, Prepared, "*" + DataExtension).Where(f => !File.Exists(Path.ChangeExtension(f.FullName, MetaExtension)) && f.LastWriteTimeUtc < cutoff).ToList())
             Delete(data);
         // A stored file is kept while an entry names it; one written just now may be a build's, its pointer to come.
-        foreach (var blob in Files(root, "blobs", "*").Where(f => f.Extension != ".tmp" && !named.Contains(f.Name) && f.LastWriteTimeUtc < cutoff).ToList())
+        foreach (var blob in Files(root, Blobs, "*").Where(f => f.Extension != TempExtension && !named.Contains(f.Name) && f.LastWriteTimeUtc < cutoff).ToList())
             Delete(blob);
 
-        foreach (var kind in PointerKinds.Append("blobs").Append("prepared"))
+        foreach (var kind in PointerKinds.Append(Blobs).Append(Prepared))
         {
             var folder = Path.Combine(root, kind);
             if (!Directory.Exists(folder)) continue;

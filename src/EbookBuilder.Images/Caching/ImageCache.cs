@@ -17,6 +17,10 @@ namespace EbookBuilder.Images.Caching;
 /// </summary>
 internal sealed class ImageCache(string root)
 {
+    // The folder's layout, which CacheFolder walks to prune it.
+    internal const string Urls = "urls", Covers = "covers", Blobs = "blobs", Prepared = "prepared";
+    internal const string MetaExtension = ".json", DataExtension = ".bin", TempExtension = ".tmp";
+
     private volatile bool _disabled;
 
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -25,23 +29,23 @@ internal sealed class ImageCache(string root)
 
     /// <summary>The hash of the bytes downloaded from <paramref name="url"/>, if they are in the cache.</summary>
     public string? TryGetSourceHash(string url) =>
-        Pointer("urls", Hash(url)) is { } hash && File.Exists(Entry("blobs", hash)) ? hash : null;
+        Pointer(Urls, Hash(url)) is { } hash && File.Exists(Entry(Blobs, hash)) ? hash : null;
 
     /// <summary>The bytes downloaded from <paramref name="url"/>, verified, if they are in the cache.</summary>
     public byte[]? TryGetSource(string url) => TryGetSourceHash(url) is { } hash ? TryGetBlob(hash) : null;
 
-    public void PutSource(string url, byte[] bytes) => PutBlob("urls", Hash(url), bytes);
+    public void PutSource(string url, byte[] bytes) => PutBlob(Urls, Hash(url), bytes);
 
     /// <summary>A drawn cover, found by the hash of everything it is drawn from (covers/), verified like a download.</summary>
-    public byte[]? TryGetCover(string drawingKey) => Pointer("covers", drawingKey) is { } hash ? TryGetBlob(hash) : null;
+    public byte[]? TryGetCover(string drawingKey) => Pointer(Covers, drawingKey) is { } hash ? TryGetBlob(hash) : null;
 
-    public void PutCover(string drawingKey, byte[] jpeg) => PutBlob("covers", drawingKey, jpeg);
+    public void PutCover(string drawingKey, byte[] jpeg) => PutBlob(Covers, drawingKey, jpeg);
 
     /// <summary>Stores <paramref name="bytes"/> by their hash (blobs/) and a pointer to them under <paramref name="kind"/>.</summary>
     private void PutBlob(string kind, string pointerName, byte[] bytes)
     {
         var hash = Hash(bytes);
-        Write(Entry("blobs", hash), bytes);
+        Write(Entry(Blobs, hash), bytes);
         Write(Entry(kind, pointerName), Encoding.ASCII.GetBytes(hash));
     }
 
@@ -67,7 +71,7 @@ internal sealed class ImageCache(string root)
     {
         try
         {
-            var blob = Entry("blobs", hash);
+            var blob = Entry(Blobs, hash);
             var bytes = File.ReadAllBytes(blob);
             if (Hash(bytes) == hash) return bytes;
             File.Delete(blob); // corrupt: forget it, make it again
@@ -86,8 +90,8 @@ internal sealed class ImageCache(string root)
     public CachedImage? TryGetPrepared(string sourceHash, string conversionKey)
     {
         var key = Hash(sourceHash + "\n" + conversionKey);
-        var metaPath = Entry("prepared", key + ".json");
-        var dataPath = Entry("prepared", key + ".bin");
+        var metaPath = Entry(Prepared, key + MetaExtension);
+        var dataPath = Entry(Prepared, key + DataExtension);
         if (!File.Exists(metaPath) || !File.Exists(dataPath)) return null;
         try
         {
@@ -108,10 +112,10 @@ internal sealed class ImageCache(string root)
     public string? PutPrepared(string sourceHash, string conversionKey, PreparedImage image)
     {
         var key = Hash(sourceHash + "\n" + conversionKey);
-        var data = Entry("prepared", key + ".bin");
+        var data = Entry(Prepared, key + DataExtension);
         var stored = Write(data, image.Bytes);
         var meta = new PreparedMeta(image.MediaType, image.Extension, image.Width, image.Height, image.Reencoded, image.Sha256);
-        Write(Entry("prepared", key + ".json"), JsonSerializer.SerializeToUtf8Bytes(meta, CacheJson.Default.PreparedMeta));
+        Write(Entry(Prepared, key + MetaExtension), JsonSerializer.SerializeToUtf8Bytes(meta, CacheJson.Default.PreparedMeta));
         return stored ? data : null;
     }
 
@@ -137,7 +141,7 @@ internal sealed class ImageCache(string root)
     private bool Write(string path, byte[] bytes)
     {
         if (_disabled) return false;
-        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        var temp = $"{path}.{Guid.NewGuid():N}{TempExtension}";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);

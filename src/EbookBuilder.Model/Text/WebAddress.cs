@@ -14,7 +14,7 @@ public static class WebAddress
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return null;
         if (uri.Scheme is not ("http" or "https" or "mailto")) return null;
-        if (uri.Scheme != "mailto" && (uri.Host.Length == 0 || !uri.Host.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-'))) return null;
+        if (uri.Scheme != "mailto" && !IsHost(uri)) return null;
         var text = uri.AbsoluteUri;
         var result = new StringBuilder(text.Length);
         Span<byte> bytes = stackalloc byte[4];
@@ -29,6 +29,26 @@ public static class WebAddress
             for (var i = 0; i < n; i++) result.Append('%').Append(bytes[i].ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
         }
         return result.ToString();
+    }
+
+    /// <summary>
+    /// An IPv4 literal, or a DNS name of ASCII labels (letters, digits, inner hyphens; 63 characters
+    /// at most) whose last label is not a number: a browser's URL parser (WHATWG) reads a host
+    /// ending in a number as an IPv4 address and rejects it when it is not one (`1w2.0.2.11`), and
+    /// epubcheck reports such a link (RSC-023).
+    /// </summary>
+    private static bool IsHost(Uri uri)
+    {
+        if (uri.HostNameType == UriHostNameType.IPv4) return true;
+        if (uri.HostNameType != UriHostNameType.Dns || uri.Host.Length is 0 or > 253) return false;
+        var labels = uri.Host.EndsWith('.') ? uri.Host[..^1].Split('.') : uri.Host.Split('.');
+        foreach (var label in labels)
+        {
+            if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-') return false;
+            if (!label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) return false;
+        }
+        var last = labels[^1];
+        return !last.All(char.IsAsciiDigit) && !(last.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && last[2..].All(char.IsAsciiHexDigit));
     }
 
     // Unreserved, the delimiters other than brackets (IPv6 hosts are not kept), and % of existing escapes.

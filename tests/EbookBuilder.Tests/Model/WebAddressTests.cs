@@ -10,6 +10,9 @@ public sealed class WebAddressTests
     [InlineData("https://example.com/n12]]", "https://example.com/n12%5D%5D")]
     [InlineData("https://example.com/a b\"c{d}", "https://example.com/a%20b%22c%7Bd%7D")]
     [InlineData("mailto:editor@example.com", "mailto:editor@example.com")]
+    [InlineData("http://192.0.2.11:8808/gb/", "http://192.0.2.11:8808/gb/")]
+    [InlineData("http://xn--fiq228c.example.com/a", "http://xn--fiq228c.example.com/a")]
+    [InlineData("http://a-b.c1.example.com/", "http://a-b.c1.example.com/")]
     public void Addresses_are_made_valid(string input, string expected) => Assert.Equal(expected, WebAddress.Normalize(input));
 
     [Theory]
@@ -19,5 +22,13 @@ public sealed class WebAddressTests
     [InlineData("../relative/page.html")]
     [InlineData("")]
     [InlineData(null)]
+    // Hosts a browser (WHATWG URL) cannot parse, which epubcheck reports as RSC-023: a last label
+    // of digits is read as an IPv4 address, and these are not one.
+    [InlineData("http://1w2.0.2.11/gb/")]
+    [InlineData("http://example.123/")]
+    [InlineData("http://256.1.1.1/")]
+    [InlineData("http://a..b.com/")]
+    [InlineData("http://-lead.example.com/")]
+    [InlineData("http://trail-.example.com/")]
     public void What_cannot_be_a_link_is_null(string? input) => Assert.Null(WebAddress.Normalize(input));
 }

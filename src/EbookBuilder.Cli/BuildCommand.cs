@@ -102,8 +102,18 @@ internal static class BuildCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken interrupted)
     {
+        // Ctrl+C and SIGTERM come through the command line's token; a closed terminal (SIGHUP)
+        // stops the build the same way, so that it ends cleanly and leaves no temporary file.
+        using var hangup = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupted, hangup.Token);
+        using var sighup = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            hangup.Cancel();
+        });
+        var cancellationToken = stop.Token;
         var quiet = parse.GetValue(Quiet);
         var verbose = parse.GetValue(Verbose);
         var stderr = parse.InvocationConfiguration.Error;

@@ -78,21 +78,47 @@ internal static class ContentPages
         var article = file.Article;
         return XhtmlPage.Write(language, article.Title, Css, "article-page", w =>
         {
-            w.WriteStartElement("article", Ns);
-            w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "chapter");
-            w.WriteAttributeString("class", "article");
-            w.WriteWhitespace("\n");
-            w.WriteStartElement("h2", Ns);
-            w.WriteAttributeString("class", "article-title");
-            w.WriteAttributeString("id", file.Id);
-            w.WriteString(XmlText.Clean(article.Title));
-            w.WriteEndElement();
-            w.WriteWhitespace("\n");
+            ArticleTitle(w, file);
             MetaLine(w, article, language, labels);
             new ContentRenderer(w, labels, images).Blocks(article.Blocks);
             w.WriteEndElement();
             w.WriteWhitespace("\n");
         });
+    }
+
+    /// <summary>
+    /// An article's page of its title and its text as plain paragraphs, nothing else: what an
+    /// article the renderer fails on becomes. Only text through XmlWriter, so it cannot fail the same way.
+    /// </summary>
+    public static byte[] PlainArticle(EpubLayout.ArticleFile file, string language)
+    {
+        var article = file.Article;
+        return XhtmlPage.Write(language, article.Title, Css, "article-page", w =>
+        {
+            ArticleTitle(w, file);
+            foreach (var line in EbookBuilder.Model.Text.PlainText.Of(article.Blocks).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                w.WriteElementString("p", Ns, XmlText.Clean(line));
+                w.WriteWhitespace("\n");
+            }
+            w.WriteEndElement();
+            w.WriteWhitespace("\n");
+        });
+    }
+
+    /// <summary>Opens the article element and writes its title (the contents link to its id).</summary>
+    private static void ArticleTitle(XmlWriter w, EpubLayout.ArticleFile file)
+    {
+        w.WriteStartElement("article", Ns);
+        w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "chapter");
+        w.WriteAttributeString("class", "article");
+        w.WriteWhitespace("\n");
+        w.WriteStartElement("h2", Ns);
+        w.WriteAttributeString("class", "article-title");
+        w.WriteAttributeString("id", file.Id);
+        w.WriteString(XmlText.Clean(file.Article.Title));
+        w.WriteEndElement();
+        w.WriteWhitespace("\n");
     }
 
     /// <summary>Publisher · date · link to the original, under the title.</summary>

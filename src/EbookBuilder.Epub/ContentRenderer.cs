@@ -31,6 +31,7 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag image
             case ListBlock l: List(l); break;
             case Table t: Table(t); break;
             case Rule: w.WriteStartElement("hr", Ns); w.WriteEndElement(); w.WriteWhitespace("\n"); break;
+            default: throw new NotSupportedException($"the EPUB writer has no markup for a {block.GetType().Name} block");
         }
     }
 

@@ -5,4 +5,11 @@ namespace EbookBuilder.Epub;
 /// <param name="Modified">The package's dcterms:modified and the archive's entry times; from the inputs, for reproducible builds.</param>
 /// <param name="ObfuscateFonts">Apply the IDPF font obfuscation to embedded fonts (META-INF/encryption.xml).</param>
 /// <param name="Cover">The cover image (JPEG or PNG), shown on a cover page first in the book; null for none.</param>
-public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, bool ObfuscateFonts = false, EbookBuilder.Model.Assets.ImageAsset? Cover = null);
+public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, bool ObfuscateFonts = false, EbookBuilder.Model.Assets.ImageAsset? Cover = null)
+{
+    /// <summary>
+    /// Where an article the writer fails on is reported (OUT003, with its file); its page then
+    /// holds its text as plain paragraphs and the book goes on. Null: such a failure stops the EPUB.
+    /// </summary>
+    public EbookBuilder.Model.Diagnostics.DiagnosticBag? Diagnostics { get; init; }
+}

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EbookBuilder.Model.Assets;
+using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
 using static EbookBuilder.Epub.PackageDocument;
 
@@ -66,7 +67,7 @@ public static class EpubWriter
             archive.Add("OEBPS/" + chapter.Href, ContentPages.ChapterOpening(chapter, meta.Language));
             foreach (var article in chapter.Articles)
             {
-                archive.Add("OEBPS/" + article.Href, ContentPages.Article(article, meta.Language, labels, images));
+                archive.Add("OEBPS/" + article.Href, ArticlePage(article, meta.Language, labels, images, options.Diagnostics));
             }
         }
         foreach (var font in fonts.Faces)
@@ -78,6 +79,27 @@ public static class EpubWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             archive.Add("OEBPS/" + EpubLayout.ImageHref(asset), asset.ReadBytes(), compress: asset.MediaType == "image/svg+xml");
+        }
+    }
+
+    /// <summary>
+    /// An article's page; when the writer fails on the article (with <paramref name="diagnostics"/>
+    /// given), a page of its text as plain paragraphs, reported with the article's file.
+    /// </summary>
+    private static byte[] ArticlePage(EpubLayout.ArticleFile article, string language, Labels labels, ImageBag images, DiagnosticBag? diagnostics)
+    {
+        try
+        {
+            return ContentPages.Article(article, language, labels, images);
+        }
+        catch (Exception e) when (diagnostics is not null && e is not OperationCanceledException)
+        {
+            var why = e.Message.ReplaceLineEndings(" ");
+            if (why.Length > 160) why = why[..160] + "…";
+            diagnostics.Warn(DiagnosticCodes.WriterFallback,
+                $"EPUB: article '{article.Article.Title}' could not be written ({e.GetType().Name}: {why}); its page holds its text as plain paragraphs",
+                article.Article.Source);
+            return ContentPages.PlainArticle(article, language);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Model.Text;
 using EbookBuilder.Pdf.Layout;
 using EbookBuilder.Pdf.Typesetting;
 using SkiaSharp;
@@ -59,10 +60,73 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                 Em * 2, Em * 1.5f, 0, $"chapter title '{chapter.Title}'", keepWithNext: true);
             for (var a = 0; a < chapter.Articles.Count; a++)
             {
-                var article = new List<Element>();
-                Article(article, chapter.Articles[a], ArticleDestination(c, a));
-                foreach (var element in article) yield return element;
+                Cancellation.ThrowIfCancellationRequested(); // an article's layout is the longest step between pages
+                foreach (var element in ArticleElements(chapter.Articles[a], ArticleDestination(c, a))) yield return element;
             }
+        }
+    }
+
+    /// <summary>
+    /// Told of what could not be typeset (what, why, where); the build goes on with what was set
+    /// instead. Without it, such a failure is thrown.
+    /// </summary>
+    public Action<string, SourceSpan?>? Warn { get; init; }
+
+    /// <summary>Stops the body between articles.</summary>
+    public CancellationToken Cancellation { get; init; }
+
+    /// <summary>
+    /// Tells <see cref="Warn"/> that <paramref name="what"/> failed and what became of it; a
+    /// message cut to a line, since the failing content may be anything.
+    /// </summary>
+    public void Fault(string what, Exception exception, SourceSpan? where, bool replaced)
+    {
+        var why = exception.Message.ReplaceLineEndings(" ");
+        if (why.Length > 160) why = why[..160] + "…";
+        Warn?.Invoke($"{Shorten(what)} could not be typeset ({exception.GetType().Name}: {why}); "
+            + (replaced ? "its text is set as plain paragraphs" : "it is left out"), where);
+    }
+
+    private static string Shorten(string text) => text.Length > 120 ? text[..120] + "…" : text;
+
+    /// <summary>An article's elements; an article whose elements cannot be made is set as its plain text, or left out.</summary>
+    private List<Element> ArticleElements(Article article, string destination)
+    {
+        var elements = new List<Element>();
+        try
+        {
+            Article(elements, article, destination);
+            return elements;
+        }
+        catch (Exception e) when (Warn is not null && e is not OperationCanceledException)
+        {
+            var name = $"article '{article.Title}' ({article.Source.File})";
+            elements.Clear();
+            elements.Add(new DestinationElement(destination, article.Title, 1));
+            var plain = Plain(article.Title + "\n" + PlainText.Of(article.Blocks), name, article.Source);
+            Fault(name, e, article.Source, replaced: plain.Count > 0);
+            elements.AddRange(plain);
+            return elements;
+        }
+    }
+
+    /// <summary>
+    /// Text as plain left-aligned paragraphs, a line a paragraph: what a block that cannot be
+    /// typeset is set as. Empty (told to <see cref="Warn"/>) when even that fails.
+    /// </summary>
+    private List<Element> Plain(string text, string name, SourceSpan? where)
+    {
+        try
+        {
+            var style = Style(theme.BodySize, TextAlign.Left);
+            return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(line => (Element)new TextElement(Layout([new TextSpan(line)], style), 0, Em * theme.ParagraphSpacingEm, 0, name) { Source = where })
+                .ToList();
+        }
+        catch (Exception e) when (Warn is not null && e is not OperationCanceledException)
+        {
+            Fault($"the plain text of {name}", e, where, replaced: false);
+            return [];
         }
     }
 
@@ -109,18 +173,32 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         {
             var page = pages is not null && pages.TryGetValue(destination, out var at) ? at.Page : 0;
             var style = Style(theme.BodySize, TextAlign.Left, bold: bold, lineHeight: 1.6f);
-            var titleLayout = new TextLayout([new TextSpan(title)], style, Width - inset - numberBox - Em * 1.5f, fonts);
+            var titleLayout = new TextLayout([new TextSpan(ContentsTitle(title))], style, Width - inset - numberBox - Em * 1.5f, fonts);
             var number = Layout([new TextSpan(TocEntryElement.Format(page))], numberStyle with { Align = TextAlign.Right }, numberBox);
             elements.Add(new TocEntryElement(titleLayout, number, dot, numberBox, inset, spaceBefore, destination));
         }
     }
+
+    /// <summary>
+    /// A title as the contents show it: at most <see cref="ContentsTitleLength"/> characters, then
+    /// an ellipsis (a damaged article's "title" can be a whole page of text, and an entry must fit a page).
+    /// </summary>
+    internal static string ContentsTitle(string title)
+    {
+        if (title.Length <= ContentsTitleLength) return title;
+        var cut = ContentsTitleLength;
+        if (char.IsHighSurrogate(title[cut - 1])) cut--;
+        return title[..cut] + "…";
+    }
+
+    internal const int ContentsTitleLength = 80;
 
     private void Article(List<Element> elements, Article article, string destination)
     {
         var name = $"article '{article.Title}' ({article.Source.File})";
         elements.Add(new DestinationElement(destination, article.Title, 1));
         elements.Add(new TextElement(Layout([new TextSpan(article.Title)], Style(theme.ArticleTitleSize, TextAlign.Left, bold: true, lineHeight: 1.45f)),
-            Em * 0.8f, Em * 0.3f, 0, name, keepWithNext: true));
+            Em * 0.8f, Em * 0.3f, 0, name, keepWithNext: true) { Source = article.Source, Fallback = () => Plain(article.Title, name, article.Source) });
         var meta = new List<TextSpan>();
         if (!string.IsNullOrEmpty(article.Publisher)) meta.Add(new TextSpan(article.Publisher));
         if (article.Date is { } date) meta.Add(new TextSpan((meta.Count > 0 ? " · " : "") + FormatDate(date)));
@@ -130,7 +208,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
             meta.Add(new TextSpan(_chinese ? "原文" : "Original", Link: url));
         }
         if (meta.Count > 0)
-            elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta)), 0, Em * 0.9f, 0, name, keepWithNext: true));
+            elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta)), 0, Em * 0.9f, 0, name, keepWithNext: true) { Source = article.Source });
         Blocks(elements, article.Blocks, 0, name);
         // A one-line last paragraph (an editor's name, a source line) does not open a page alone.
         if (elements[^1] is TextElement { Layout.Lines.Count: 1, KeepWithNext: false } last && elements.Count >= 2 && elements[^2] is TextElement)
@@ -142,49 +220,77 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     {
         foreach (var block in blocks)
         {
-            switch (block)
+            var start = elements.Count;
+            try
             {
-                case Paragraph p:
-                    elements.Add(new TextElement(Layout(Spans(p.Content), Style(theme.BodySize, TextAlign.Justify, indent: inset > 0 ? 0 : theme.FirstLineIndentEm), Width - inset),
-                        0, Em * theme.ParagraphSpacingEm, inset, name));
-                    break;
-                case Heading h:
-                    elements.Add(new TextElement(Layout(Spans(h.Content), Style(theme.HeadingSize, TextAlign.Left, bold: true, lineHeight: 1.5f), Width - inset),
-                        Em * 0.8f, Em * 0.3f, inset, name, keepWithNext: true));
-                    break;
-                case Figure f:
-                    Figure(elements, f, name);
-                    break;
-                case Quote q:
-                    Blocks(elements, q.Blocks, inset + Em * 2, name);
-                    break;
-                case ListBlock l:
-                    for (var i = 0; i < l.Items.Count; i++)
-                    {
-                        var marker = l.Ordered ? $"{i + 1}. " : "• ";
-                        var first = l.Items[i].FirstOrDefault();
-                        if (first is Paragraph para)
-                        {
-                            elements.Add(new TextElement(Layout([new TextSpan(marker), .. Spans(para.Content)], Style(theme.BodySize, TextAlign.Justify), Width - inset - Em),
-                                0, Em * 0.2f, inset + Em, name));
-                            Blocks(elements, l.Items[i].Skip(1).ToList(), inset + Em * 2, name);
-                        }
-                        else Blocks(elements, l.Items[i], inset + Em * 2, name);
-                    }
-                    break;
-                case Table t:
-                    {
-                        var style = Style(theme.BodySize * 0.85f, TextAlign.Left, lineHeight: 1.4f);
-                        var cells = t.Rows.Select(r => (IReadOnlyList<IReadOnlyList<TextSpan>>)r.Cells
-                            .Select(c => (IReadOnlyList<TextSpan>)Spans(c.Content).Select(s => s with { Bold = s.Bold || c.IsHeader }).ToList()).ToList()).ToList();
-                        elements.Add(new TableElement(cells, (spans, w) => new TextLayout(spans, style, w, fonts), Width - inset, Em * 0.3f, _rule, $"a table of {name}"));
-                        elements.Add(new SpaceElement(Em * 0.5f));
-                        break;
-                    }
-                case Rule:
-                    elements.Add(new RuleElement(_rule, Em * 0.6f));
-                    break;
+                Block(elements, block, inset, name);
             }
+            catch (Exception e) when (Warn is not null && e is not OperationCanceledException)
+            {
+                elements.RemoveRange(start, elements.Count - start);
+                var plain = Plain(PlainText.Of([block]), name, block.Source);
+                Fault($"a {block.GetType().Name.ToLowerInvariant()} of {name}", e, block.Source, replaced: plain.Count > 0);
+                elements.AddRange(plain);
+                continue;
+            }
+            // An element that fails while it is paged is set as its plain text instead.
+            for (var i = start; i < elements.Count; i++)
+            {
+                var element = elements[i];
+                element.Source ??= block.Source;
+                if (element.Fallback is null && element.TextContent is { Length: > 0 } text)
+                    element.Fallback = () => Plain(text, name, element.Source);
+            }
+        }
+    }
+
+    /// <summary>The elements of one block (Markdig's renderer model: a case per node type).</summary>
+    private void Block(List<Element> elements, Block block, float inset, string name)
+    {
+        switch (block)
+        {
+            case Paragraph p:
+                elements.Add(new TextElement(Layout(Spans(p.Content), Style(theme.BodySize, TextAlign.Justify, indent: inset > 0 ? 0 : theme.FirstLineIndentEm), Width - inset),
+                    0, Em * theme.ParagraphSpacingEm, inset, name));
+                break;
+            case Heading h:
+                elements.Add(new TextElement(Layout(Spans(h.Content), Style(theme.HeadingSize, TextAlign.Left, bold: true, lineHeight: 1.5f), Width - inset),
+                    Em * 0.8f, Em * 0.3f, inset, name, keepWithNext: true));
+                break;
+            case Figure f:
+                Figure(elements, f, name);
+                break;
+            case Quote q:
+                Blocks(elements, q.Blocks, inset + Em * 2, name);
+                break;
+            case ListBlock l:
+                for (var i = 0; i < l.Items.Count; i++)
+                {
+                    var marker = l.Ordered ? $"{i + 1}. " : "• ";
+                    var first = l.Items[i].FirstOrDefault();
+                    if (first is Paragraph para)
+                    {
+                        elements.Add(new TextElement(Layout([new TextSpan(marker), .. Spans(para.Content)], Style(theme.BodySize, TextAlign.Justify), Width - inset - Em),
+                            0, Em * 0.2f, inset + Em, name));
+                        Blocks(elements, l.Items[i].Skip(1).ToList(), inset + Em * 2, name);
+                    }
+                    else Blocks(elements, l.Items[i], inset + Em * 2, name);
+                }
+                break;
+            case Table t:
+                {
+                    var style = Style(theme.BodySize * 0.85f, TextAlign.Left, lineHeight: 1.4f);
+                    var cells = t.Rows.Select(r => (IReadOnlyList<IReadOnlyList<TextSpan>>)r.Cells
+                        .Select(c => (IReadOnlyList<TextSpan>)Spans(c.Content).Select(s => s with { Bold = s.Bold || c.IsHeader }).ToList()).ToList()).ToList();
+                    elements.Add(new TableElement(cells, (spans, w) => new TextLayout(spans, style, w, fonts), Width - inset, Em * 0.3f, _rule, $"a table of {name}"));
+                    elements.Add(new SpaceElement(Em * 0.5f));
+                    break;
+                }
+            case Rule:
+                elements.Add(new RuleElement(_rule, Em * 0.6f));
+                break;
+            default:
+                throw new NotSupportedException($"the PDF writer has no layout for a {block.GetType().Name} block");
         }
     }
 

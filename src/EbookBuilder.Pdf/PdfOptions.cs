@@ -8,4 +8,11 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
 
     /// <summary>Told (articles typeset, articles in all) as the typesetting reaches each article.</summary>
     public IProgress<(int Done, int Total)>? Articles { get; init; }
+
+    /// <summary>
+    /// Where a part of an article that cannot be typeset is reported (OUT003, with its file and
+    /// line); it is then set as plain text or left out and the book goes on. Null: such a failure
+    /// stops the PDF.
+    /// </summary>
+    public EbookBuilder.Model.Diagnostics.DiagnosticBag? Diagnostics { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EbookBuilder.Model.Assets;
+using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
 using EbookBuilder.Pdf.Layout;
 using EbookBuilder.Pdf.Typesetting;
@@ -32,7 +33,14 @@ public static class PdfWriter
         var (width, height) = PdfTheme.PageSizePoints(options.PageSize ?? theme.PageSize);
         var geometry = PageGeometry.InWholeCharacters(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm, theme.BodySize);
         using var fontSet = new FontSet(fonts);
-        var builder = new ElementBuilder(book, images, fontSet, theme, geometry) { CoverImage = options.Cover };
+        var builder = new ElementBuilder(book, images, fontSet, theme, geometry)
+        {
+            CoverImage = options.Cover,
+            Cancellation = cancellationToken,
+            Warn = options.Diagnostics is { } diagnostics ? (message, where) => diagnostics.Warn(DiagnosticCodes.WriterFallback, "PDF: " + message, where) : null,
+        };
+        Action<Element, Exception>? onFault = options.Diagnostics is null ? null
+            : (element, exception) => builder.Fault(element.Description, exception, element.Source, replaced: element.Fallback is not null);
         var title = book.Metadata.Title;
 
         // How many pages the cover and the contents take (the contents without page numbers).
@@ -47,7 +55,7 @@ public static class PdfWriter
         int pages;
         Dictionary<string, (int Page, float Y)> destinations;
         Paginator body;
-        using (var stream = new SKManagedWStream(output, disposeManagedStream: false))
+        using (var stream = new FailSafeStream(output))
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
                {
                    Title = title,
@@ -60,10 +68,10 @@ public static class PdfWriter
                    RasterDpi = 150,
                }))
         {
-            using (var sink = new SkiaSink(document, decoration, geometry, cancellationToken))
+            using (var sink = new SkiaSink(document, stream, decoration, geometry, cancellationToken))
             {
                 new Paginator(geometry, sink, 1).Run(builder.Front(), title);
-                body = new Paginator(geometry, sink, coverPages + contentsPages + 1);
+                body = new Paginator(geometry, sink, coverPages + contentsPages + 1, onFault);
                 body.Run(Reporting(builder.Body(), book.Articles.Count(), options.Articles), title);
                 var contents = new Paginator(geometry, sink, coverPages + 1);
                 contents.Run(builder.Contents(body.Destinations), title);
@@ -72,6 +80,7 @@ public static class PdfWriter
                 sink.Finish();
             }
             document.Close();
+            stream.ThrowIfFailed();
             pages = Math.Max(body.PageNumber, coverPages + contentsPages);
             destinations = body.Destinations;
         }
@@ -161,8 +170,11 @@ public static class PdfWriter
         private SKPictureRecorder? _recorder;
         private SkiaPageCanvas? _canvas;
 
-        public SkiaSink(SKDocument document, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken)
+        private readonly FailSafeStream _stream;
+
+        public SkiaSink(SKDocument document, FailSafeStream stream, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken)
         {
+            _stream = stream;
             _pages = new PageHandoff<SKPicture>(Waiting, cancellationToken);
             _cancellation = cancellationToken;
             _decoration = decoration;
@@ -214,6 +226,7 @@ public static class PdfWriter
                     {
                         picture.Playback(document.BeginPage(_bounds.Width, _bounds.Height));
                         document.EndPage();
+                        _stream.ThrowIfFailed(); // a full disk stops the book at once, not after the last page
                     }
                 }
             }

@@ -158,7 +158,7 @@ public static class BookCompiler
             {
                 progress?.Report(new BuildProgress("epub", 0, 1));
                 // The drawn cover is made here, beside the PDF, not before both writers start.
-                var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book));
+                var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book)) { Diagnostics = diagnostics };
                 var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, writers.Token), writers.Token);
                 progress?.Report(new BuildProgress("epub", 1, 1));
                 return (new OutputFile("epub", Path.GetFullPath(path), bytes), 0);
@@ -182,6 +182,7 @@ public static class BookCompiler
             var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize)
             {
                 Cover = coverImage,
+                Diagnostics = diagnostics,
                 Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
             };
             var path = Path.Combine(options.OutputDirectory, name + ".pdf");

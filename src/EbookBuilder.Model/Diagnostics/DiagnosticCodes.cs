@@ -45,4 +45,6 @@ public static class DiagnosticCodes
     public const string FormatUnavailable = "OUT001";
     /// <summary>An output file could not be written.</summary>
     public const string OutputFailed = "OUT002";
+    /// <summary>A writer failed on part of an article; that part was set as plain text, or left out.</summary>
+    public const string WriterFallback = "OUT003";
 }

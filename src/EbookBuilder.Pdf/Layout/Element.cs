@@ -25,4 +25,16 @@ internal abstract class Element
     public virtual float MinimumHeight(float width) => Measure(width, float.MaxValue).Height;
 
     public abstract string Description { get; }
+
+    /// <summary>The element's text without layout (what a fallback sets), if it has any.</summary>
+    public virtual string? TextContent => null;
+
+    /// <summary>
+    /// What to set instead when this element fails to measure or draw (a block of an article:
+    /// its text as plain paragraphs); null to leave it out. Elements made by a fallback have none.
+    /// </summary>
+    public Func<IEnumerable<Element>>? Fallback { get; set; }
+
+    /// <summary>Where the element's content came from (an article's file and line), for warnings.</summary>
+    public EbookBuilder.Model.Document.SourceSpan? Source { get; set; }
 }

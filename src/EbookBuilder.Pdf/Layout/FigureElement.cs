@@ -11,6 +11,8 @@ internal sealed class FigureElement(int pixelWidth, int pixelHeight, Func<SKImag
 {
     public override string Description => description;
 
+    public override string? TextContent => caption?.Text;
+
     private (float Width, float Height) ImageSize(float width)
     {
         if (pixelWidth <= 0 || pixelHeight <= 0) return (0, 0);

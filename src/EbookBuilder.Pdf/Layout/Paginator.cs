@@ -5,8 +5,11 @@ namespace EbookBuilder.Pdf.Layout;
 /// drawn, a partial fit is drawn and continued on the next page, a non-fit moves to the next page.
 /// Elements that keep with the next one move with it. An element that does not fit an empty
 /// page is an error naming it, never a loop. Pages go to the sink as soon as they are full.
+/// With <paramref name="onFault"/>, an element that throws or fits no page is told to it and
+/// replaced by its <see cref="Element.Fallback"/> (or left out): one bad block never costs the
+/// book. Failures of the sink (the file being written) are not an element's and always throw.
 /// </summary>
-internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int firstPage)
+internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int firstPage, Action<Element, Exception>? onFault = null)
 {
     private IPageCanvas? _canvas;
     private float _y;
@@ -41,9 +44,29 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                 _opening = true;
                 if (pageBreak.ChapterTitle is not null) _runningTitle = pageBreak.ChapterTitle;
             }
-            else
+            else if (onFault is null)
             {
                 Place(Peek);
+            }
+            else
+            {
+                try
+                {
+                    Place(Peek);
+                }
+                catch (ElementFault fault)
+                {
+                    onFault(fault.Element, fault.InnerException!);
+                    var instead = fault.Element.Fallback is { } fallback ? fallback().ToList() : [];
+                    if (fault.Element == element) window.InsertRange(1, instead);
+                    else // a follower failed while the element was kept with it: replace the follower
+                    {
+                        var at = window.IndexOf(fault.Element);
+                        window.RemoveAt(at);
+                        window.InsertRange(at, instead);
+                        continue;
+                    }
+                }
             }
             window.RemoveAt(0);
         }
@@ -63,29 +86,33 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                 NewPage();
                 continue;
             }
-            var plan = element.Measure(width, available);
+            var plan = Guard(element, () => element.Measure(width, available));
             switch (plan.Kind)
             {
                 case PlanKind.Full when element is TextElement text && !_empty && peek(1) is { KeepWithPrevious: true } last
-                                         && last.Measure(width, available - plan.Height).Kind == PlanKind.Wrap:
+                                         && Guard(last, () => last.Measure(width, available - plan.Height)).Kind == PlanKind.Wrap:
                     // The short last line would start the next page alone: the last two lines of
                     // this paragraph go with it, or all of it when it is too short to split.
                     if (text.Measure(width, text.HeightLeaving(2)) is { Kind: PlanKind.Partial } shorter)
-                        text.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height);
+                        Guard(text, () => text.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height));
                     NewPage();
                     continue;
                 case PlanKind.Full:
                     if (element is DestinationElement destination) Destinations[destination.Name] = (PageNumber, _y);
-                    _y += element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available);
+                    _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
                     if (plan.Height > 0) _empty = false;
                     return;
                 case PlanKind.Partial:
-                    element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available);
+                    Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
                     NewPage();
                     continue;
                 default:
                     if (_empty || attempts > 2)
-                        throw new LayoutException($"{element.Description} does not fit on an empty page ({plan.Reason})");
+                    {
+                        var error = new LayoutException($"{element.Description} does not fit on an empty page ({plan.Reason})");
+                        if (onFault is null) throw error;
+                        throw new ElementFault(element, error);
+                    }
                     NewPage();
                     continue;
             }
@@ -99,10 +126,24 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
         var needed = 0f;
         for (var i = 0; peek(i) is { } element and not PageBreakElement; i++)
         {
-            if (!element.KeepWithNext) return needed + element.MinimumHeight(width) <= available + 0.01f;
-            needed += element.Measure(width, float.MaxValue).Height;
+            if (!element.KeepWithNext) return needed + Guard(element, () => element.MinimumHeight(width)) <= available + 0.01f;
+            needed += Guard(element, () => element.Measure(width, float.MaxValue)).Height;
         }
         return needed <= available + 0.01f;
+    }
+
+    /// <summary>Runs one of <paramref name="element"/>'s own methods; what it throws is that element's fault.</summary>
+    private T Guard<T>(Element element, Func<T> call)
+    {
+        if (onFault is null) return call();
+        try
+        {
+            return call();
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not ElementFault)
+        {
+            throw new ElementFault(element, e);
+        }
     }
 
     private void EnsurePage()

@@ -23,15 +23,18 @@ internal sealed class TableElement : Element
         _padding = padding;
         _rule = rule;
         _description = description;
-        var count = cells.Max(r => r.Count);
+        var count = cells.Count == 0 ? 0 : cells.Max(r => r.Count);
+        if (count == 0) throw new ArgumentException("a table needs at least one cell", nameof(cells));
         // Natural width of each column: its widest cell set on one line, at least a fair share's half.
         var natural = new float[count];
         foreach (var row in cells)
         {
             for (var c = 0; c < row.Count; c++)
-                natural[c] = Math.Max(natural[c], layout(row[c], 10_000).LineWidth(0) + 2 * padding);
+                natural[c] = Math.Max(natural[c], Widest(layout(row[c], 10_000)) + 2 * padding);
         }
+        // Empty columns (every cell blank) take the padding only; a table of nothing but blanks shares the width.
         var total = natural.Sum();
+        if (total <= 0) { Array.Fill(natural, 1); total = count; }
         _columns = natural.Select(n => total <= width ? n * width / total : Math.Max(width / count / 2, n * width / total)).ToArray();
         var scale = width / _columns.Sum();
         for (var c = 0; c < count; c++) _columns[c] *= scale;
@@ -40,6 +43,16 @@ internal sealed class TableElement : Element
     }
 
     public override string Description => _description;
+
+    public override string? TextContent => string.Join("\n", _rows.Select(row => string.Join("\t", row.Select(cell => cell.Text))));
+
+    /// <summary>A cell's widest line; 0 for a cell with no text (blank, a line break, only an image).</summary>
+    private static float Widest(TextLayout cell)
+    {
+        var widest = 0f;
+        for (var i = 0; i < cell.Lines.Count; i++) widest = Math.Max(widest, cell.LineWidth(i));
+        return widest;
+    }
 
     private float RowHeight(int row) => _rows[row].Max(cell => Math.Max(1, cell.Lines.Count) * cell.LineHeight) + 2 * _padding;
 

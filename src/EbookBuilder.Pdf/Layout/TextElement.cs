@@ -27,6 +27,8 @@ internal sealed class TextElement(TextLayout layout, float spaceBefore, float sp
 
     public override string Description => description;
 
+    public override string? TextContent => layout.Text;
+
     private float Before => _next == 0 ? spaceBefore : 0;
 
     public override Plan Measure(float width, float height)

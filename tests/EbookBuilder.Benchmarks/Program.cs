@@ -11,9 +11,21 @@ using EbookBuilder.Benchmarks;
 //   dotnet run -c Release --project tests/EbookBuilder.Benchmarks -- [--articles 600]
 //   ... -- --sweep 300,600,1200,2400     peak memory as the book grows
 //   ... -- --micro                       BenchmarkDotNet over the hot paths (HotPaths.cs)
+//   ... -- --long-token                  line breaking of one token of 100 KB to 1 MB
+//   ... -- --fallback                    peak memory with and without characters the bundled font lacks
 //   ... -- --articles 60 --compare       also pandoc (EPUB) and pandoc + WeasyPrint (PDF), when installed
 //   ... -- --corpus ../shared/corpus [--compare]   the real articles instead, their images served on
 //                                        loopback by ../shared/tools/localize-corpus.py
+if (args.Contains("--fallback"))
+{
+    FallbackMemory.Run();
+    return;
+}
+if (args.Contains("--long-token"))
+{
+    LongToken.Run();
+    return;
+}
 if (args.Contains("--micro"))
 {
     HotPaths.Run();

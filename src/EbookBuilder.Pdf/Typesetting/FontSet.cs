@@ -107,9 +107,11 @@ internal sealed class FontSet : IDisposable
         }
         if (_cache.TryGetValue((face.Id, text), out var cached)) return cached;
         var shaped = ShapeText(face, text);
-        _cache[(face.Id, text)] = shaped;
+        if (text.Length <= CachedLength) _cache[(face.Id, text)] = shaped; // words repeat; long tokens do not
         return shaped;
     }
+
+    private const int CachedLength = 64;
 
     private Shaped ShapeText(Face face, string text)
     {

@@ -54,7 +54,11 @@ internal sealed class TextLayout
         BuildUnits(spans, fonts);
         Adjust();
         BreakLines();
+        _visual = BidiOrder.OfLines(_units.Select(u => u.IsBreak ? "\n" : u.Text).ToList(), _lines.Select(l => (l.Start, l.End)).ToList());
     }
+
+    /// <summary>Per line, its units left to right, where that is not the order they were written in (right-to-left text); else null.</summary>
+    private readonly int[]?[]? _visual;
 
     public IReadOnlyList<Line> Lines => _lines;
 
@@ -94,6 +98,20 @@ internal sealed class TextLayout
                     _units.Add(new Unit { Text = " ", Face = face, Shaped = fonts.Shape(face, " "), IsSpace = true, Bold = bold, Link = span.Link });
                     continue;
                 }
+                if (word.Length == 0 && IsMark(rune))
+                {
+                    // A combining mark belongs to the character before it: shaped with it, as one
+                    // cluster, so that it is drawn on it and copied after it. A mark that no face
+                    // has, or that has nothing to sit on (after a space), is not drawn: it is
+                    // reported as uncovered, and a box in the line would only scramble the text
+                    // that readers copy.
+                    var mark = fonts.Text(rune);
+                    if (_units.Count > 0 && _units[^1] is { IsSpace: false, IsBreak: false } before && before.Face.Codepoints.Contains(rune.Value))
+                        _units[^1] = new Unit { Text = before.Text + mark, Face = before.Face, Shaped = fonts.Shape(before.Face, before.Text + mark), Bold = before.Bold, Link = before.Link };
+                    else if (fonts.For(rune.Value, bold) is var face && face.Codepoints.Contains(rune.Value))
+                        Add(mark, face, span, bold, fonts);
+                    continue;
+                }
                 if (CharClass.IsWide(rune.Value))
                 {
                     FlushWord(word, span, bold, fonts);
@@ -104,13 +122,14 @@ internal sealed class TextLayout
             }
             FlushWord(word, span, bold, fonts);
         }
+        DropBreaksBeforeClosingMarks();
         foreach (var unit in _units)
         {
             unit.Width = unit.Shaped.Width * Scale(unit.Face);
             if (unit.Text.Length > 0)
             {
                 unit.First = char.ConvertToUtf32(unit.Text, 0);
-                unit.Last = char.IsLowSurrogate(unit.Text[^1]) && unit.Text.Length >= 2 ? char.ConvertToUtf32(unit.Text, unit.Text.Length - 2) : unit.Text[^1];
+                unit.Last = LastBase(unit.Text);
             }
         }
     }
@@ -123,6 +142,11 @@ internal sealed class TextLayout
     private void FlushWord(StringBuilder word, TextSpan span, bool bold, FontSet fonts)
     {
         if (word.Length == 0) return;
+        if (word.Length > LongWord)
+        {
+            FlushLongWord(word, span, bold, fonts);
+            return;
+        }
         var text = word.ToString();
         word.Clear();
         var face = fonts.For(char.ConvertToUtf32(text, 0), bold);
@@ -131,6 +155,58 @@ internal sealed class TextLayout
         if (whole) Add(text, face, span, bold, fonts);
         else foreach (var rune in text.EnumerateRunes()) Add(fonts.Text(rune), fonts.For(rune.Value, bold), span, bold, fonts);
     }
+
+    /// <summary>The last character of <paramref name="text"/> that is not a combining mark (kinsoku and spacing look at it).</summary>
+    private static int LastBase(string text)
+    {
+        var index = text.Length;
+        while (index > 0 && Rune.DecodeLastFromUtf16(text.AsSpan(0, index), out var rune, out var length) == System.Buffers.OperationStatus.Done)
+        {
+            if (!IsMark(rune) || index == length) return rune.Value;
+            index -= length;
+        }
+        return text[^1];
+    }
+
+    /// <summary>
+    /// A line break in the source right before a closing mark (a caption broken as "俗语" / "：“…") would
+    /// start a line with it: the break gives way to kinsoku and the mark stays on the line before.
+    /// </summary>
+    private void DropBreaksBeforeClosingMarks()
+    {
+        for (var i = _units.Count - 2; i >= 1; i--)
+        {
+            if (!_units[i].IsBreak || _units[i + 1].IsBreak || _units[i + 1].IsSpace || _units[i + 1].Text.Length == 0) continue;
+            if (CharClass.IsNoStart(char.ConvertToUtf32(_units[i + 1].Text, 0))) _units.RemoveAt(i);
+        }
+    }
+
+    /// <summary>A word longer than this (a base64 line, a URL of thousands of characters) is set in pieces.</summary>
+    private const int LongWord = 512;
+
+    /// <summary>
+    /// A word longer than <see cref="LongWord"/> as units of <see cref="LongWord"/>/2 characters
+    /// with no break between them: a line takes what fits of a piece (<see cref="SplitWord"/>
+    /// copies only that piece), so breaking a token is linear in its length, not quadratic, and it
+    /// is never shaped or cached whole. Pieces end at character boundaries, marks kept with their base.
+    /// </summary>
+    private void FlushLongWord(StringBuilder word, TextSpan span, bool bold, FontSet fonts)
+    {
+        var text = word.ToString();
+        word.Clear();
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = Math.Min(text.Length, start + LongWord / 2);
+            while (end < text.Length && (char.IsLowSurrogate(text[end]) || Rune.DecodeFromUtf16(text.AsSpan(end), out var next, out _) == System.Buffers.OperationStatus.Done && IsMark(next))) end++;
+            word.Append(text, start, end - start);
+            FlushWord(word, span, bold, fonts);
+            start = end;
+        }
+    }
+
+    private static bool IsMark(Rune rune) => Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.NonSpacingMark
+        or System.Globalization.UnicodeCategory.SpacingCombiningMark or System.Globalization.UnicodeCategory.EnclosingMark;
 
     private void Add(string text, FontSet.Face face, TextSpan span, bool bold, FontSet fonts) =>
         _units.Add(new Unit { Text = text, Face = face, Shaped = fonts.Shape(face, text), Bold = bold, Link = span.Link });
@@ -200,7 +276,11 @@ internal sealed class TextLayout
                 if (overflow && end > start)
                 {
                     if (lastBreak >= start) end = lastBreak + 1;
-                    else if (!SplitWord(end, available - x)) { } // the unit starts the next line
+                    // No break before it on this line (it follows a long token cut to the line): a
+                    // closing mark hangs in the margin (JLREQ's burasage) rather than start a line.
+                    else if (CharClass.IsNoStart(unit.First) && unit.Text.Length <= 2) end++;
+                    else if (SplitWord(end, available - x)) end++; // its first part fills this line
+                    // else the unit starts the next line
                     break;
                 }
                 if (overflow && end == start && SplitWord(end, available)) { end++; break; }
@@ -272,18 +352,23 @@ internal sealed class TextLayout
         var extra = scratch.Extra(count);
         Spread(line, extra);
         var positions = scratch.Positions(count);
-        for (var i = line.Start; i < line.End; i++)
+        // Units left to right: the order they were written in, unless the line holds right-to-left text.
+        var order = scratch.Order(count);
+        if (_visual?[index] is { } visual) visual.CopyTo(order, 0);
+        else for (var k = 0; k < count; k++) order[k] = line.Start + k;
+        for (var k = 0; k < count; k++)
         {
+            var i = order[k];
             positions[i - line.Start] = x + _units[i].Shift;
-            x += _units[i].Width + (i + 1 < line.End ? _units[i].GapAfter + extra[i - line.Start] : 0);
+            x += _units[i].Width + (k + 1 < count ? _units[i].GapAfter + extra[i - line.Start] : 0);
         }
         // Runs of one face, one weight and one link state become one positioned text run each.
-        var runStart = line.Start;
-        for (var i = line.Start; i <= line.End; i++)
+        var runStart = 0;
+        for (var k = 0; k <= count; k++)
         {
-            if (i < line.End && i > runStart && SameRun(_units[i - 1], _units[i])) continue;
-            if (i > runStart) DrawRun(canvas, runStart, i, positions, line.Start, baseline, scratch);
-            runStart = i;
+            if (k < count && k > runStart && SameRun(_units[order[k - 1]], _units[order[k]])) continue;
+            if (k > runStart) DrawRun(canvas, order.AsSpan(runStart, k - runStart), positions, line.Start, baseline, scratch);
+            runStart = k;
         }
     }
 
@@ -322,7 +407,8 @@ internal sealed class TextLayout
     /// evenly between all characters. The characters a line's few wider gaps do not touch keep
     /// their advance, so the line stays a few strings in the PDF, not a move per glyph. (A line
     /// spread evenly does not also widen its spaces: on a loose line that opened gaps pdftotext
-    /// read as a column break.) A line looser than an em a gap is set ragged.
+    /// read as a column break.) A line whose widest gap would grow by more than half an em is set
+    /// ragged: a line of a few Latin words spread wider reads in pdftotext as columns (words out of order).
     /// <paramref name="extra"/>[i] is the space added after the line's i-th unit.
     /// </summary>
     private void Spread(Line line, float[] extra)
@@ -339,7 +425,13 @@ internal sealed class TextLayout
             return;
         }
         var even = slack / gaps;
-        if (even > _style.Size)
+        // A space takes the extra of the gaps on both its sides: that is the widest gap of the line.
+        var widest = even;
+        for (var i = line.Start; i < line.End; i++)
+        {
+            if (_units[i].IsSpace) { widest = 2 * even; break; }
+        }
+        if (widest > _style.Size / 2)
         {
             Array.Clear(extra, 0, gaps); // too loose to look justified
             return;
@@ -384,6 +476,10 @@ internal sealed class TextLayout
 
         public float[] Extra(int count) => _extra.Length >= count ? _extra : _extra = new float[count * 2];
 
+        private int[] _order = new int[128];
+
+        public int[] Order(int count) => _order.Length >= count ? _order : _order = new int[count * 2];
+
         public void Ensure(int glyphs, int bytes)
         {
             if (Glyphs.Length < glyphs) (Glyphs, Points, Clusters) = (new ushort[glyphs * 2], new SKPoint[glyphs * 2], new uint[glyphs * 2]);
@@ -396,12 +492,13 @@ internal sealed class TextLayout
 
     private static bool SameRun(Unit a, Unit b) => a.Face == b.Face && a.Link == b.Link;
 
-    private void DrawRun(IPageCanvas canvas, int from, int to, float[] positions, int lineStart, float baseline, Scratch scratch)
+    /// <summary>Draws the units <paramref name="run"/> (unit indexes, left to right) of one face and link as one positioned run.</summary>
+    private void DrawRun(IPageCanvas canvas, ReadOnlySpan<int> run, float[] positions, int lineStart, float baseline, Scratch scratch)
     {
-        var face = _units[from].Face;
+        var face = _units[run[0]].Face;
         var scale = Scale(face);
         int glyphCount = 0, byteCount = 0;
-        for (var i = from; i < to; i++)
+        foreach (var i in run)
         {
             glyphCount += _units[i].Shaped.Glyphs.Length;
             byteCount += Encoding.UTF8.GetByteCount(_units[i].Text);
@@ -409,7 +506,7 @@ internal sealed class TextLayout
         scratch.Ensure(glyphCount, byteCount);
         var (glyphs, points, clusters, text) = (scratch.Glyphs, scratch.Points, scratch.Clusters, scratch.Utf8);
         int n = 0, utf8 = 0;
-        for (var i = from; i < to; i++)
+        foreach (var i in run)
         {
             var unit = _units[i];
             var shaped = unit.Shaped;
@@ -425,12 +522,13 @@ internal sealed class TextLayout
             }
             utf8 += Encoding.UTF8.GetBytes(unit.Text, text.AsSpan(utf8));
         }
-        var color = _units[from].Link is not null && _style.LinkColor is { } link ? link : _style.Color;
+        var first = _units[run[0]];
+        var color = first.Link is not null && _style.LinkColor is { } link ? link : _style.Color;
         canvas.DrawText(face, _style.Size, color, glyphs.AsSpan(0, n), points.AsSpan(0, n), text.AsSpan(0, utf8), clusters.AsSpan(0, n));
-        if (_units[from].Link is { } url)
+        if (first.Link is { } url)
         {
-            var right = positions[to - 1 - lineStart] + _units[to - 1].Width;
-            canvas.LinkUrl(new SKRect(positions[from - lineStart], baseline - _style.Size, right, baseline + _style.Size * 0.25f), url);
+            var right = positions[run[^1] - lineStart] + _units[run[^1]].Width;
+            canvas.LinkUrl(new SKRect(positions[run[0] - lineStart], baseline - _style.Size, right, baseline + _style.Size * 0.25f), url);
         }
     }
 }

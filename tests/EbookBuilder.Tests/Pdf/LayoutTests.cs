@@ -284,4 +284,56 @@ public sealed class LayoutTests
         var e = Assert.Throws<LayoutException>(() => new Paginator(Page, new Pages(), 1).Run([figure], null));
         Assert.Contains("article 'X' (x.md)", e.Message);
     }
+    [Fact]
+    public void A_token_of_200_000_characters_is_cut_into_full_lines_and_nothing_is_lost()
+    {
+        // Breaking it copied the rest of the token at every line (19.5 s for this one; a 6.7 MB base64
+        // line never finished). How long it takes is the benchmark's (--long-token), not this test's.
+        var token = string.Concat(Enumerable.Range(0, 200_000).Select(i => (char)('a' + i % 26)));
+        using var fonts = TestFonts.For("abcdefghijklmnopqrstuvwxyz");
+        var layout = new TextLayout([new TextSpan(token)], Body with { FirstIndent = 0, Align = TextAlign.Left }, 260, fonts);
+        var lines = Lines(layout, out _);
+        Assert.Equal(token, string.Concat(lines));
+        var em = Body.Size;
+        var loose = Enumerable.Range(0, layout.Lines.Count - 1).Where(i => layout.LineWidth(i) < 260 - em).ToList();
+        Assert.True(loose.Count == 0, $"{loose.Count} of {layout.Lines.Count} lines end an em or more short, e.g. line {loose.FirstOrDefault()}: " +
+            $"'{(loose.Count > 0 ? lines[loose[0]] : "")}' {(loose.Count > 0 ? layout.LineWidth(loose[0]) : 0)} pt");
+    }
+
+    [Fact]
+    public void A_closing_mark_after_a_token_cut_to_the_line_hangs_in_the_margin_and_never_starts_a_line()
+    {
+        const string text = "见https://www.example.com/en/services/immigration-citizenship/news/2020/08/new-policy.html，而且";
+        using var fonts = TestFonts.For(text);
+        for (var width = 100f; width < 200; width += 0.5f)
+        {
+            var lines = Lines(new TextLayout([new TextSpan(text)], Body with { FirstIndent = 0 }, width, fonts), out _);
+            Assert.Equal(text, string.Concat(lines));
+            Assert.DoesNotContain(lines, l => l.StartsWith('，'));
+        }
+    }
+
+    [Fact]
+    public void A_combining_mark_is_drawn_with_its_base_and_one_no_font_has_is_not_drawn()
+    {
+        // The bundled font has U+0301 and lacks U+0316 (fc-query's charset); a stray U+0316 after a
+        // space was drawn as a box that pdftotext read out of order, scrambling the line's copied text.
+        const string text = "宜家\u0301居 \u0316 cafe\u0301";
+        using var fonts = TestFonts.For(text);
+        var layout = new TextLayout([new TextSpan(text)], Body with { FirstIndent = 0, Align = TextAlign.Left }, 260, fonts);
+        Assert.Equal("宜家\u0301居 cafe\u0301", string.Concat(Lines(layout, out var canvas)));
+        Assert.Contains(canvas.Texts, t => t.Text.Contains("家\u0301", StringComparison.Ordinal)); // one run: the mark drawn on its base
+    }
+
+    [Fact]
+    public void An_Arabic_name_in_a_Chinese_sentence_is_set_right_to_left_and_the_sentence_left_to_right()
+    {
+        // Set in written order, pdftotext gave the name's words back reversed ("）البغدادي بكر أبو").
+        const string text = "领导人巴格达迪（أبو بكر）已经";
+        using var fonts = TestFonts.For(text);
+        var layout = new TextLayout([new TextSpan(text)], Body with { FirstIndent = 0, Align = TextAlign.Left }, 260, fonts);
+        var drawn = string.Concat(Lines(layout, out _));
+        // The bundled font has no Arabic: each letter is a unit of its own, so the letters come out reversed too.
+        Assert.Equal("领导人巴格达迪（" + new string("أبو بكر".Reverse().ToArray()) + "）已经", drawn);
+    }
 }

@@ -33,6 +33,63 @@ public static class FontCatalog
         return faces;
     }
 
+    /// <summary>
+    /// Installed faces that may fill characters the book's fonts lack, opened one at a time as the
+    /// caller asks for them (the caller disposes each): TrueType outlines only (a CFF face would be
+    /// a Type 3 font in the PDF, a colour bitmap face has no outlines), so an emoji comes from a
+    /// monochrome face such as Symbola. Faces made for the book's variant of Chinese come first
+    /// (zh-CN: SC before TC, HK, JP and KR; zh-TW and zh-HK: TC and HK first), then faces for no
+    /// one variant, then the others; by file within each.
+    /// </summary>
+    public static IEnumerable<FontFile> Fallbacks(string language)
+    {
+        var entries = FontConfigEntries() ?? ScanFolders().Select(f => (File: f.Item1, Index: f.Item2, Family: "", Style: "", Format: ""));
+        foreach (var (file, index, _, _, _) in entries.Where(e => e.Format is not ("CFF" or "Type 1" or "PCF" or "BDF"))
+                     .OrderBy(e => VariantRank(e.Family, language)).ThenBy(e => StyleRank(e.Style))
+                     .ThenBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.Index))
+        {
+            var face = FontFile.Open(file, index);
+            if (face is null) continue;
+            if (face.HasTrueTypeOutlines) yield return face;
+            else face.Dispose();
+        }
+    }
+
+    /// <summary>0: a face for the book's variant of Chinese; 1: for no one variant; 2: another Chinese variant; 3: Japanese or Korean.</summary>
+    internal static int VariantRank(string family, string language)
+    {
+        var traditionalBook = language.StartsWith("zh-Hant", StringComparison.OrdinalIgnoreCase) || language.StartsWith("zh-TW", StringComparison.OrdinalIgnoreCase)
+            || language.StartsWith("zh-HK", StringComparison.OrdinalIgnoreCase) || language.StartsWith("zh-MO", StringComparison.OrdinalIgnoreCase);
+        var words = family.Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
+        bool Has(params string[] tags) => words.Any(w => tags.Contains(w, StringComparer.OrdinalIgnoreCase));
+        var simplified = Has("SC", "CN", "GB", "Hans");
+        var traditional = Has("TC", "TW", "HK", "Hant");
+        if (Has("JP", "KR", "J", "K")) return 3;
+        if (simplified) return traditionalBook ? 2 : 0;
+        if (traditional) return traditionalBook ? 0 : 2;
+        return 1;
+    }
+
+    /// <summary>Body text wants the upright regular face: 0 for it, 1 for a medium or book weight, 2 for any other style.</summary>
+    internal static int StyleRank(string style) => style switch
+    {
+        "" or "Regular" or "Normal" or "Roman" => 0,
+        "Book" or "Medium" => 1,
+        _ => 2,
+    };
+
+    /// <summary>Every installed face fontconfig knows: file, index, first family and style names, font format; null without fontconfig.</summary>
+    private static List<(string File, int Index, string Family, string Style, string Format)>? FontConfigEntries()
+    {
+        var output = Run("fc-list", "--format=%{file}\t%{index}\t%{family[0]}\t%{style[0]}\t%{fontformat}\n");
+        if (output is null) return null;
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 5 && int.TryParse(parts[1], out _))
+            .Select(parts => (parts[0], int.Parse(parts[1]), parts[2], parts[3], parts[4]))
+            .Distinct().ToList();
+    }
+
     /// <summary>Opens <paramref name="fileOrFamily"/>: a font file ("file.ttc#2" picks a face), or a family name.</summary>
     public static FontFile Find(string fileOrFamily, IReadOnlyList<FontFile> bundled, Func<IReadOnlyList<FontFile>> installed)
     {

@@ -14,12 +14,15 @@ public sealed class FontFile : IDisposable
     private readonly IntPtr _face;
     private readonly IntPtr _unicodes;
 
-    private FontFile(string path, int index, IntPtr blob, IntPtr face)
+    private readonly MappedFile? _mapped;
+
+    private FontFile(string path, int index, IntPtr blob, IntPtr face, MappedFile? mapped)
     {
         Path = path;
         Index = index;
         _blob = blob;
         _face = face;
+        _mapped = mapped;
         _unicodes = HarfBuzz.hb_set_create();
         HarfBuzz.hb_face_collect_unicodes(face, _unicodes);
         GlyphCount = (int)HarfBuzz.hb_face_get_glyph_count(face);
@@ -50,31 +53,50 @@ public sealed class FontFile : IDisposable
     /// <summary>CFF outlines (Skia writes these into PDFs as Type 3); else TrueType.</summary>
     public bool IsCff { get; }
 
+    /// <summary>
+    /// TrueType outlines (a glyf table): what Skia embeds in a PDF as a real font. CFF faces
+    /// become Type 3 fonts, and colour bitmap faces (CBDT emoji) have no outlines at all.
+    /// </summary>
+    public bool HasTrueTypeOutlines => !IsCff && HasTable("glyf");
+
     /// <summary>"TrueType" or "CFF".</summary>
     public string Outline => IsCff ? "CFF" : "TrueType";
 
     /// <summary>Whether the style says bold.</summary>
     public bool IsBold => Style.Contains("Bold", StringComparison.OrdinalIgnoreCase) || Style.Contains("Heavy", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Opens a face; null when the file is not a font HarfBuzz can read.</summary>
+    /// <summary>
+    /// Opens a face; null when the file is not a font HarfBuzz can read. The file is mapped, not
+    /// read: HarfBuzzSharp's own file loader reads a whole file into memory (fread), and asking
+    /// which installed face has a character then read every CJK collection whole (20-30 MB each, a
+    /// copy per face index) and multiplied the build's peak memory by six. Mapped, only the pages
+    /// of the tables looked at (cmap, name, the glyphs subset) are ever read.
+    /// </summary>
     public static FontFile? Open(string path, int index = 0)
     {
-        var blob = HarfBuzz.hb_blob_create_from_file_or_fail(path);
-        return FromBlob(blob, path, index);
+        var mapped = MappedFile.Open(path);
+        if (mapped is null) return null;
+        var blob = HarfBuzz.hb_blob_create(mapped.Pointer, (uint)mapped.Length, HarfBuzz.MemoryModeReadOnly, IntPtr.Zero, IntPtr.Zero);
+        return FromBlob(blob, path, index, mapped);
     }
 
-    /// <summary>A face of the blob, owning it; null (and the blob released) when it holds no font.</summary>
-    private static FontFile? FromBlob(IntPtr blob, string path, int index)
+    /// <summary>A face of the blob, owning it (and the mapping under it); null (and both released) when it holds no font.</summary>
+    private static FontFile? FromBlob(IntPtr blob, string path, int index, MappedFile? mapped = null)
     {
-        if (blob == IntPtr.Zero) return null;
+        if (blob == IntPtr.Zero)
+        {
+            mapped?.Dispose();
+            return null;
+        }
         var face = HarfBuzz.hb_face_create(blob, (uint)index);
         if (face == IntPtr.Zero || HarfBuzz.hb_face_get_glyph_count(face) == 0)
         {
             if (face != IntPtr.Zero) HarfBuzz.hb_face_destroy(face);
             HarfBuzz.hb_blob_destroy(blob);
+            mapped?.Dispose();
             return null;
         }
-        return new FontFile(path, index, blob, face);
+        return new FontFile(path, index, blob, face, mapped);
     }
 
     /// <summary>Opens a font held in memory (a subset, say); null when it is not a font.</summary>
@@ -139,5 +161,6 @@ public sealed class FontFile : IDisposable
         HarfBuzz.hb_set_destroy(_unicodes);
         HarfBuzz.hb_face_destroy(_face);
         HarfBuzz.hb_blob_destroy(_blob);
+        _mapped?.Dispose(); // after HarfBuzz let go of the memory
     }
 }

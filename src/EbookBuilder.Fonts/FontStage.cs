@@ -13,6 +13,13 @@ namespace EbookBuilder.Fonts;
 /// </summary>
 public static class FontStage
 {
+    /// <summary>
+    /// Whether an installed face is looked for to draw <paramref name="codepoint"/>: not for a
+    /// private-use character (its glyph is whatever the source's own font put there) or a noncharacter.
+    /// </summary>
+    private static bool Searchable(int codepoint) =>
+        codepoint is not ((>= 0xE000 and <= 0xF8FF) or >= 0xF0000 or (>= 0xFDD0 and <= 0xFDEF)) && (codepoint & 0xFFFE) != 0xFFFE;
+
     /// <summary>Subsets the fonts for <paramref name="book"/>; <paramref name="extraText"/> is text the writers add.</summary>
     public static FontBag Run(Book book, FontOptions options, IEnumerable<string> extraText, CancellationToken cancellationToken = default)
     {
@@ -43,11 +50,26 @@ public static class FontStage
             }
             AddToChain(primary);
             AddToChain(bundledRegular);
-            if (texts.Regular.Any(c => !chain.Any(f => f.Covers(c))))
-            {
-                foreach (var face in Installed()) AddToChain(face);
-            }
             opened.AddRange(installed ?? []);
+            // Installed faces fill what is left, each chosen for a character it has: a face is
+            // opened (mapped, its character map read), kept if it has one of them, else closed at once.
+            var wanted = texts.Regular.Concat(texts.Bold).Where(c => Searchable(c) && !chain.Any(f => f.Covers(c))).ToHashSet();
+            if (wanted.Count > 0 && options.SystemFallbacks)
+            {
+                foreach (var face in FontCatalog.Fallbacks(book.Metadata.Language))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (chain.Any(f => f.Path == face.Path && f.Index == face.Index) || !wanted.Any(face.Covers))
+                    {
+                        face.Dispose();
+                        continue;
+                    }
+                    opened.Add(face);
+                    AddToChain(face);
+                    wanted.RemoveWhere(face.Covers);
+                    if (wanted.Count == 0) break;
+                }
+            }
 
             var buckets = new Dictionary<(int Slot, int Weight), HashSet<int>>();
             var uncovered = new List<UncoveredCharacter>();

@@ -25,6 +25,9 @@ internal static partial class HarfBuzz
     /// <summary>hb_memory_mode_t DUPLICATE: HarfBuzz copies the bytes at once, so managed memory may move afterwards.</summary>
     public const int MemoryModeDuplicate = 0;
 
+    /// <summary>HarfBuzz reads the memory in place and never writes to it (a read-only mapping).</summary>
+    public const int MemoryModeReadOnly = 1;
+
     [LibraryImport(Library)]
     public static partial IntPtr hb_blob_create(IntPtr data, uint length, int mode, IntPtr userData, IntPtr destroy);
 

@@ -159,4 +159,45 @@ public sealed class FontTests
         Assert.Equal(0, CommandLine.Create().Parse(["fonts"]).Invoke(new InvocationConfiguration { Output = stdout, Error = new StringWriter() }));
         Assert.Matches(@"bundled\tLXGW WenKai\tRegular\t\d{5}\tTrueType\t.*LXGWWenKai-Regular\.ttf", stdout.ToString());
     }
+
+    [Theory]
+    [InlineData("Noto Sans CJK SC", "zh-CN", 0)]
+    [InlineData("Noto Sans CJK TC", "zh-CN", 2)]
+    [InlineData("Noto Sans CJK JP", "zh-CN", 3)]
+    [InlineData("Noto Serif CJK KR", "zh-CN", 3)]
+    [InlineData("Droid Sans Fallback", "zh-CN", 1)]
+    [InlineData("Noto Sans CJK TC", "zh-TW", 0)]
+    [InlineData("Noto Sans CJK HK", "zh-Hant-HK", 0)]
+    [InlineData("Noto Sans CJK SC", "zh-TW", 2)]
+    public void Fallback_faces_for_the_book_s_variant_of_Chinese_come_first(string family, string language, int rank) =>
+        Assert.Equal(rank, FontCatalog.VariantRank(family, language));
+
+    /// <summary>
+    /// Characters the bundled font lacks, of the kinds the archives hold: emoji, a dingbat, CJK
+    /// Extension A and B, and a private-use character no face should be searched for.
+    /// </summary>
+    private const string Uncovered = "提醒\U0001F514爱心\u2764罕见\u4102\u3C6C\U000201A4私用\uE000。";
+
+    [SkippableFact]
+    public void Installed_faces_fill_what_the_bundled_font_lacks_with_TrueType_outlines_only()
+    {
+        // CI installs Symbola, Droid Sans Fallback, HanaMin and Noto CJK (CFF, never to be taken): see .ci/run.
+        var symbola = File.Exists("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf");
+        if (!symbola && Environment.GetEnvironmentVariable("CI") == "true")
+            throw new InvalidOperationException("fonts-symbola is missing on CI: .ci/run must install it");
+        Skip.IfNot(symbola, "fonts-symbola not installed: the fallback test is skipped");
+        using var temp = new TempFolder();
+        temp.Write("pages/01.md", "# 罕见字\n\n" + Uncovered + "\n");
+        var result = TestBuild.Run(temp, [temp.File("pages")], fonts: TestBuild.BundledFonts, formats: EbookBuilder.Pipeline.OutputFormats.All);
+        foreach (var face in result.Fonts.Faces)
+        {
+            using var subset = FontFile.FromBytes(face.Bytes)!;
+            Assert.True(subset.HasTrueTypeOutlines, $"{face.Family} ({face.SourceFile}) is {subset.Outline}: Skia would write it as Type 3");
+        }
+        Assert.Contains(result.Fonts.Faces, f => f.Family == "Symbola" && f.Codepoints.Contains(0x1F514));
+        Assert.Equal([0xE000], result.Fonts.Uncovered.Select(u => u.Codepoint)); // only the private-use character
+        var pdf = result.Outputs.Single(o => o.Format == "pdf").Path;
+        Poppler.Require();
+        Assert.DoesNotContain("Type 3", Poppler.Run("pdffonts", pdf));
+    }
 }

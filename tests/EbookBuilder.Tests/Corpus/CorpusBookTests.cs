@@ -76,14 +76,28 @@ public sealed partial class CorpusBookTests
         EpubCheck.AssertValid(epubPath);
     }
 
+    /// <summary>
+    /// Every category and our hostile articles (empty table cells in every form, a title a page
+    /// long, a 200,000-character token, emoji and rare characters) as one book in both formats,
+    /// with the installed fonts a user has: no article costs the book, no font is Type 3.
+    /// </summary>
     [SkippableFact]
-    public void Whole_corpus_in_one_book_passes_epubcheck()
+    public void Whole_corpus_and_the_hostile_articles_in_one_book_build_in_both_formats()
     {
         Skip.If(TestPaths.Corpus is null, TestPaths.CorpusMissing);
+        Poppler.Require();
         using var temp = new TempFolder();
-        var result = TestBuild.Run(temp, [Path.Combine(TestPaths.Corpus!, "pages")], title: "新闻合集");
-        Assert.Equal(Directory.GetDirectories(Path.Combine(TestPaths.Corpus!, "pages")).Length, result.Book.Chapters.Count);
-        EpubCheck.AssertValid(Assert.Single(result.Outputs).Path);
+        temp.Write("hostile/01-tables.html", EbookBuilder.Tests.Hardening.FaultIsolationTests.Tables);
+        temp.Write("hostile/02-long-title.md", "# " + string.Concat(Enumerable.Repeat("很长很长的标题", 1500)) + "\n\n正文。\n");
+        temp.Write("hostile/03-token.md", "# 长串\n\n" + string.Concat(Enumerable.Range(0, 200_000).Select(i => (char)('A' + i % 26))) + "\n");
+        temp.Write("hostile/04-characters.md", "# 罕见字\n\n提醒\U0001F514，爱心\u2764，罕见\u4102\u3C6C\U000201A4，私用\uE000。\n");
+        var result = TestBuild.Run(temp, [Path.Combine(TestPaths.Corpus!, "pages"), temp.File("hostile")], title: "新闻合集",
+            fonts: TestBuild.BundledFonts, formats: EbookBuilder.Pipeline.OutputFormats.All);
+        Assert.Equal(Directory.GetDirectories(Path.Combine(TestPaths.Corpus!, "pages")).Length + 1, result.Book.Chapters.Count);
+        Assert.Equal(4, result.Book.Chapters[^1].Articles.Count);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Code == EbookBuilder.Model.Diagnostics.DiagnosticCodes.WriterFallback);
+        Assert.DoesNotContain("Type 3", Poppler.Run("pdffonts", result.Outputs.Single(o => o.Format == "pdf").Path));
+        EpubCheck.AssertValid(result.Outputs.Single(o => o.Format == "epub").Path);
     }
 
     [SkippableFact]

@@ -79,10 +79,11 @@ internal static partial class SourceOracle
     }
 
     /// <summary>Text without any whitespace, for layout-independent comparison.</summary>
+    /// <summary>The text without white space and control characters (a backspace typed into a caption never reaches the book).</summary>
     public static string Strip(string s)
     {
         var sb = new StringBuilder(s.Length);
-        foreach (var c in s) if (!char.IsWhiteSpace(c)) sb.Append(c);
+        foreach (var c in s) if (!char.IsWhiteSpace(c) && !char.IsControl(c)) sb.Append(c);
         return sb.ToString();
     }
 

@@ -110,7 +110,7 @@ public static class ImageStage
         foreach (var asset in assets.Values.DistinctBy(a => a.Name)) bytesOut += asset.Length;
         var statistics = new ImageStatistics(unique.Count, downloaded, fromCache, converted, passed, failures.Count, bytesIn, bytesOut, fetcher.Requests,
             (long)TimeSpan.FromTicks(downloadTicks).TotalMilliseconds,
-            (long)TimeSpan.FromTicks(convertTicks).TotalMilliseconds);
+            (long)TimeSpan.FromTicks(convertTicks).TotalMilliseconds) { CacheUnwritable = cache.Unwritable };
         return new ImageBag(new Dictionary<string, ImageAsset>(assets, StringComparer.Ordinal),
             failures.OrderBy(f => f.Location, StringComparer.Ordinal).ToList(), statistics);
     }

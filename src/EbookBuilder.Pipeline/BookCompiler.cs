@@ -117,6 +117,11 @@ public static class BookCompiler
         {
             throw new BuildInputException(e.Message);
         }
+        if (images.Statistics.CacheUnwritable is { } why)
+        {
+            diagnostics.Warn(DiagnosticCodes.CacheUnwritable,
+                $"the image cache in {options.Images.CacheDirectory} cannot be written ({why.TrimEnd('.')}); this build keeps its images in memory and the next one fetches them again. Free some space, or give another folder with --cache-dir");
+        }
         var failures = refused.Concat(images.Failures).ToList();
         ReportImageFailures(book, failures, options.FetchImages, diagnostics);
         timings["images"] = Lap(clock);

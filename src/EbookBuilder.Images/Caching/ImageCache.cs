@@ -23,6 +23,12 @@ internal sealed class ImageCache(string root)
 
     private volatile bool _disabled;
 
+    /// <summary>
+    /// Why the cache stopped writing (a full disk, a read-only folder), if it did: the build goes
+    /// on with its images in memory, and the next build fetches them again.
+    /// </summary>
+    public string? Unwritable { get; private set; }
+
     public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     public static string Hash(string text) => Hash(Encoding.UTF8.GetBytes(text));
@@ -134,6 +140,7 @@ internal sealed class ImageCache(string root)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            Unwritable ??= e.Message;
             _disabled = true;
         }
     }
@@ -151,6 +158,7 @@ internal sealed class ImageCache(string root)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            Unwritable ??= e.Message.Replace(temp, path, StringComparison.Ordinal);
             _disabled = true;
             try { File.Delete(temp); } catch (IOException) { }
             return false;

@@ -16,4 +16,8 @@ public sealed record ImageStatistics(
     long BytesOut,
     int Requests,
     long DownloadMilliseconds = 0,
-    long ConvertMilliseconds = 0);
+    long ConvertMilliseconds = 0)
+{
+    /// <summary>Why the image cache could not be written during the build (a full disk), if it could not.</summary>
+    public string? CacheUnwritable { get; init; }
+}

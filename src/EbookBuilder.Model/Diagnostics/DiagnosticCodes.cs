@@ -39,6 +39,8 @@ public static class DiagnosticCodes
     public const string ImageNotEmbedded = "IMG001";
     /// <summary>An image could not be fetched, read or converted; the figure keeps its caption and a note.</summary>
     public const string ImageFailed = "IMG002";
+    /// <summary>The image cache could not be written (a full disk); the images stay in memory for this build.</summary>
+    public const string CacheUnwritable = "IMG003";
     /// <summary>No font in the chain has a character of the book.</summary>
     public const string CharacterNotCovered = "FNT001";
     /// <summary>The requested output format is not available.</summary>

@@ -71,6 +71,38 @@ public sealed class FailureTests
     }
 
     [SkippableFact]
+    public void A_report_on_a_full_disk_is_a_clear_error_that_leaves_no_temporary_file_and_keeps_the_earlier_report()
+    {
+        using var temp = new TempFolder();
+        OnTmpfs(temp, "size=4k", disk =>
+        {
+            var report = Path.Combine(disk, "report.json");
+            File.WriteAllText(report, "{}");
+            var (code, stderr) = Run("build", Example, "-o", temp.File("out"), "-f", "epub", "--cache-dir", temp.File("cache"), "--report", report);
+            Assert.Equal(1, code);
+            Assert.Contains("No space left on device", stderr);
+            Assert.DoesNotContain(".tmp", stderr);
+            Assert.Equal("{}", File.ReadAllText(report));
+            Assert.Equal([report], Directory.GetFiles(disk));
+        });
+    }
+
+    [SkippableFact]
+    public void An_image_cache_on_a_full_disk_is_a_warning_and_the_book_is_built_with_its_images()
+    {
+        using var temp = new TempFolder();
+        OnTmpfs(temp, "size=4k", cache =>
+        {
+            var (code, stderr) = Run("build", Example, "-o", temp.File("out"), "-f", "epub", "--cache-dir", cache);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("warning IMG003", stderr);
+            Assert.Contains("No space left on device", stderr);
+            Assert.Empty(Directory.GetFiles(cache, "*.tmp", SearchOption.AllDirectories));
+            Assert.Contains(new EpubContents(temp.File("out/示例周刊.epub")).Names, n => n.StartsWith("OEBPS/images/", StringComparison.Ordinal));
+        });
+    }
+
+    [SkippableFact]
     public void A_read_only_output_folder_stops_the_build_before_any_work()
     {
         using var temp = new TempFolder();

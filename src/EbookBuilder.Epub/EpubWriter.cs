@@ -94,10 +94,8 @@ public static class EpubWriter
         }
         catch (Exception e) when (diagnostics is not null && e is not OperationCanceledException)
         {
-            var why = e.Message.ReplaceLineEndings(" ");
-            if (why.Length > 160) why = why[..160] + "…";
             diagnostics.Warn(DiagnosticCodes.WriterFallback,
-                $"EPUB: article '{article.Article.Title}' could not be written ({e.GetType().Name}: {why}); its page holds its text as plain paragraphs",
+                $"EPUB: article '{article.Article.Title}' could not be written ({FailureText.Of(e)}); its page holds its text as plain paragraphs",
                 article.Article.Source);
             return ContentPages.PlainArticle(article, language);
         }

@@ -81,9 +81,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     /// </summary>
     public void Fault(string what, Exception exception, SourceSpan? where, bool replaced)
     {
-        var why = exception.Message.ReplaceLineEndings(" ");
-        if (why.Length > 160) why = why[..160] + "…";
-        Warn?.Invoke($"{Shorten(what)} could not be typeset ({exception.GetType().Name}: {why}); "
+        Warn?.Invoke($"{Shorten(what)} could not be typeset ({EbookBuilder.Model.Diagnostics.FailureText.Of(exception)}); "
             + (replaced ? "its text is set as plain paragraphs" : "it is left out"), where);
     }
 

@@ -44,17 +44,14 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                 _opening = true;
                 if (pageBreak.ChapterTitle is not null) _runningTitle = pageBreak.ChapterTitle;
             }
-            else if (onFault is null)
-            {
-                Place(Peek);
-            }
             else
             {
+                // Without onFault nothing is wrapped in an ElementFault: failures throw as they are.
                 try
                 {
                     Place(Peek);
                 }
-                catch (ElementFault fault)
+                catch (ElementFault fault) when (onFault is not null)
                 {
                     onFault(fault.Element, fault.InnerException!);
                     var instead = fault.Element.Fallback is { } fallback ? fallback().ToList() : [];

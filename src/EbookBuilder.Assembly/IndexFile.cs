@@ -2,6 +2,7 @@ using Markdig;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using EbookBuilder.Model.Diagnostics;
+using EbookBuilder.Model.Text;
 using SourceSpan = EbookBuilder.Model.Document.SourceSpan;
 
 namespace EbookBuilder.Assembly;
@@ -75,20 +76,23 @@ public static class IndexFile
                 continue;
             }
             var relative = Uri.UnescapeDataString(url.Split('?', '#')[0]);
-            var path = Path.GetFullPath(Path.Combine(folder, relative));
-            if (Path.IsPathRooted(relative) || !BookFolder.Contains(root ?? BookFolder.ForIndex(indexPath), path))
+            var check = Path.IsPathRooted(relative)
+                ? new BookFolder.Checked(relative, FileKind.Missing, "is an absolute path; it is refused", Outside: true)
+                : BookFolder.Check(root ?? BookFolder.ForIndex(indexPath), Path.Combine(folder, relative));
+            if (check.Outside)
             {
-                // A crafted index must not put files from elsewhere on the machine into a book.
+                // A crafted index (or a link in the folder) must not put files from elsewhere on the machine into a book.
                 diagnostics.Warn(DiagnosticCodes.OutsideBook,
-                    $"link target '{relative}' is outside the book's folder; the link is refused", new SourceSpan(indexPath, line));
+                    $"link target '{relative}' {check.Refusal}", new SourceSpan(indexPath, line));
                 continue;
             }
-            if (!File.Exists(path))
+            if (!check.Allowed)
             {
                 diagnostics.Warn(DiagnosticCodes.IndexLinkUnresolved,
-                    $"link target '{relative}' is not a file; the link is skipped", new SourceSpan(indexPath, line));
+                    $"link target '{relative}' {check.Refusal}; the link is skipped", new SourceSpan(indexPath, line));
                 continue;
             }
+            var path = check.Real;
             if (seen.Add(path)) files.Add(path);
         }
         if (external > 0)

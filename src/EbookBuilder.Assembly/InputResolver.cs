@@ -1,6 +1,7 @@
 using EbookBuilder.Ingest;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Model.Text;
 
 namespace EbookBuilder.Assembly;
 
@@ -19,11 +20,12 @@ public static class InputResolver
         foreach (var input in inputs)
         {
             var full = Path.GetFullPath(input);
-            if (Directory.Exists(full))
+            var kind = RealPath.KindOf(full);
+            if (kind == FileKind.Directory)
             {
-                chapters.AddRange(FromFolder(full));
+                chapters.AddRange(FromFolder(full, root, diagnostics));
             }
-            else if (File.Exists(full))
+            else if (kind != FileKind.Missing)
             {
                 FromFile(full, chapters, diagnostics, root);
             }
@@ -50,24 +52,32 @@ public static class InputResolver
             string? firstTitle = null;
             foreach (var source in spec.Sources)
             {
-                if (!BookFolder.Contains(root, source))
-                {
-                    diagnostics.Warn(DiagnosticCodes.OutsideBook,
-                        $"source '{source}' is outside the book's folder {root}; it is refused (set root in [book] to allow a wider folder)", spec.Origin);
-                    continue;
-                }
                 if (source.IndexOfAny(GlobCharacters) >= 0)
                 {
-                    var matched = Glob(source).Where(f => BookFolder.Contains(root, f)).ToList();
+                    var globRoot = GlobRoot(source);
+                    if (!BookFolder.Contains(root, globRoot))
+                    {
+                        diagnostics.Warn(DiagnosticCodes.OutsideBook,
+                            $"source '{source}' is outside the book's folder {root}; it is refused (set root in [book] to allow a wider folder)", spec.Origin);
+                        continue;
+                    }
+                    var matched = Confined(Glob(source), root, diagnostics, spec.Origin);
                     if (matched.Count == 0)
                         diagnostics.Warn(DiagnosticCodes.InputMissing, $"'{source}' matches no article files", spec.Origin);
-                    files.AddRange(matched);
-                    firstTitle ??= matched.Count > 0 ? ChapterNames.ForFolder(Path.GetDirectoryName(matched[0])!) : null;
+                    files.AddRange(matched.Select(m => m.Real));
+                    firstTitle ??= matched.Count > 0 ? ChapterNames.ForFolder(Path.GetDirectoryName(matched[0].Path)!) : null;
+                    continue;
+                }
+                var check = BookFolder.Check(root, source, folderAllowed: true);
+                if (check.Outside)
+                {
+                    diagnostics.Warn(DiagnosticCodes.OutsideBook,
+                        $"source '{source}' {check.Refusal} (set root in [book] to allow a wider folder)", spec.Origin);
                     continue;
                 }
                 var found = new List<ChapterSource>();
-                if (Directory.Exists(source)) found.AddRange(FromFolder(source));
-                else if (File.Exists(source)) FromFile(source, found, diagnostics, root);
+                if (check.Kind == FileKind.Directory) found.AddRange(FromFolder(source, root, diagnostics));
+                else if (check.Kind != FileKind.Missing) FromFile(source, found, diagnostics, root);
                 else
                 {
                     diagnostics.Error(DiagnosticCodes.InputMissing,
@@ -95,14 +105,20 @@ public static class InputResolver
 
     private static readonly char[] GlobCharacters = ['*', '?', '['];
 
+    /// <summary>The folder part of a glob before its first wildcard: where the search starts.</summary>
+    private static string GlobRoot(string pattern)
+    {
+        var fixedParts = pattern.Split(Path.DirectorySeparatorChar).TakeWhile(p => p.IndexOfAny(GlobCharacters) < 0);
+        var root = string.Join(Path.DirectorySeparatorChar, fixedParts);
+        return root.Length == 0 ? Path.DirectorySeparatorChar.ToString() : root;
+    }
+
     /// <summary>Article files matching a glob (<c>**</c> for any depth), in natural order.</summary>
     private static List<string> Glob(string pattern)
     {
-        // The folder part before the first wildcard is where the search starts.
         var parts = pattern.Split(Path.DirectorySeparatorChar);
         var fixedParts = parts.TakeWhile(p => p.IndexOfAny(GlobCharacters) < 0).ToList();
-        var root = string.Join(Path.DirectorySeparatorChar, fixedParts);
-        if (root.Length == 0) root = Path.DirectorySeparatorChar.ToString();
+        var root = GlobRoot(pattern);
         if (!Directory.Exists(root)) return [];
         var matcher = new Microsoft.Extensions.FileSystemGlobbing.Matcher(StringComparison.Ordinal);
         matcher.AddInclude(string.Join('/', parts.Skip(fixedParts.Count)));
@@ -112,9 +128,9 @@ public static class InputResolver
             .ToList();
     }
 
-    private static IEnumerable<ChapterSource> FromFolder(string folder)
+    private static IEnumerable<ChapterSource> FromFolder(string folder, string root, DiagnosticBag diagnostics)
     {
-        var articles = ArticleFilesIn(folder);
+        var articles = ArticleFilesIn(folder, root, diagnostics);
         if (articles.Count > 0)
         {
             yield return new ChapterSource(ChapterNames.ForFolder(folder), articles, SourceSpan.InFile(folder));
@@ -122,9 +138,31 @@ public static class InputResolver
         }
         foreach (var sub in Directory.EnumerateDirectories(folder).Order(NaturalComparer.Instance))
         {
-            var files = ArticleFilesIn(sub);
+            var check = BookFolder.Check(root, sub, folderAllowed: true);
+            if (!check.Allowed)
+            {
+                diagnostics.Warn(check.Code, $"folder {check.Refusal}", SourceSpan.InFile(sub));
+                continue;
+            }
+            var files = ArticleFilesIn(sub, root, diagnostics);
             if (files.Count > 0) yield return new ChapterSource(ChapterNames.ForFolder(sub), files, SourceSpan.InFile(sub));
         }
+    }
+
+    /// <summary>
+    /// The files that may be read, by their real paths (the ones checked); each refused one is a
+    /// warning at <paramref name="origin"/> (else at the file itself).
+    /// </summary>
+    private static List<(string Path, string Real)> Confined(IEnumerable<string> files, string root, DiagnosticBag diagnostics, SourceSpan? origin = null)
+    {
+        var allowed = new List<(string, string)>();
+        foreach (var file in files)
+        {
+            var check = BookFolder.Check(root, file);
+            if (check.Allowed) allowed.Add((file, check.Real));
+            else diagnostics.Warn(check.Code, origin is null ? $"the file {check.Refusal}" : $"'{file}' {check.Refusal}", origin ?? SourceSpan.InFile(file));
+        }
+        return allowed;
     }
 
     private static void FromFile(string file, List<ChapterSource> chapters, DiagnosticBag diagnostics, string root)
@@ -135,12 +173,20 @@ public static class InputResolver
                 $"'{file}' is not an article, folder or index (expected .md, .markdown, .txt, .html or .htm)", SourceSpan.InFile(file));
             return;
         }
-        if (IndexFile.TryRead(file, out var text))
+        var check = BookFolder.Check(root, file);
+        if (!check.Allowed)
         {
-            chapters.Add(new ChapterSource(ChapterNames.ForIndex(file), IndexFile.ArticleFiles(file, text, diagnostics, root), SourceSpan.InFile(file)));
+            diagnostics.Warn(check.Code, $"the file {check.Refusal}", SourceSpan.InFile(file));
             return;
         }
-        var folder = Path.GetDirectoryName(file)!;
+        var given = file;
+        file = check.Real;
+        if (IndexFile.TryRead(file, out var text))
+        {
+            chapters.Add(new ChapterSource(ChapterNames.ForIndex(given), IndexFile.ArticleFiles(file, text, diagnostics, root), SourceSpan.InFile(given)));
+            return;
+        }
+        var folder = Path.GetDirectoryName(given)!;
         if (chapters.Count > 0 && chapters[^1].Origin.File == folder)
         {
             chapters[^1] = chapters[^1] with { Files = [.. chapters[^1].Files, file] };
@@ -149,11 +195,12 @@ public static class InputResolver
         chapters.Add(new ChapterSource(ChapterNames.ForFolder(folder), [file], SourceSpan.InFile(folder)));
     }
 
-    private static List<string> ArticleFilesIn(string folder) =>
-        Directory.EnumerateFiles(folder)
-            .Where(IsArticleName)
+    private static List<string> ArticleFilesIn(string folder, string root, DiagnosticBag diagnostics) =>
+        Confined(Directory.EnumerateFiles(folder)
+                .Where(IsArticleName)
+                .Where(f => !string.Equals(Path.GetFileNameWithoutExtension(f), "README", StringComparison.OrdinalIgnoreCase))
+                .Order(NaturalComparer.Instance), root, diagnostics)
+            .Select(f => f.Real)
             .Where(f => !IndexFile.TryRead(f, out _))
-            .Where(f => !string.Equals(Path.GetFileNameWithoutExtension(f), "README", StringComparison.OrdinalIgnoreCase))
-            .Order(NaturalComparer.Instance)
             .ToList();
 }

@@ -1,3 +1,4 @@
+using EbookBuilder.Assembly;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
 
@@ -6,15 +7,15 @@ namespace EbookBuilder.Pipeline;
 /// <summary>
 /// Turns the locations articles give their images into ones the image stage can fetch: remote
 /// URLs and data: URIs as they are, relative paths against the article's folder. A local path
-/// outside the book's folder (absolute paths, file: URLs, "../" escapes) is refused, so that a
-/// crafted article cannot put the user's files into a book.
+/// outside the book's folder (absolute paths, file: URLs, "../" escapes, links that lead out) is
+/// refused, and so is anything but a regular file, so that a crafted article cannot put the
+/// user's files into a book (<see cref="BookFolder.Check"/>).
 /// </summary>
 internal static class ImageLocator
 {
     public static (Book Book, List<ImageFailure> Refused) Resolve(Book book, string root)
     {
         var refused = new Dictionary<string, ImageFailure>(StringComparer.Ordinal);
-        var rootWithSeparator = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
 
         Figure Map(Article article, Figure figure)
         {
@@ -31,13 +32,13 @@ internal static class ImageLocator
             }
             var relative = Uri.UnescapeDataString(location.Split('?', '#')[0]);
             var folder = Path.GetDirectoryName(Path.GetFullPath(article.Source.File))!;
-            var full = Path.GetFullPath(Path.Combine(folder, relative));
-            if (!full.StartsWith(rootWithSeparator, StringComparison.Ordinal))
+            var check = BookFolder.Check(root, Path.Combine(folder, relative));
+            if (check.Outside || check.Kind == Model.Text.FileKind.Special)
             {
-                refused.TryAdd(location, new ImageFailure(location, $"refused: the path leads outside the book's folder {root}"));
+                refused.TryAdd(location, new ImageFailure(location, $"refused: the path {check.Refusal}"));
                 return figure;
             }
-            return figure with { Image = image with { Location = full } };
+            return figure with { Image = image with { Location = check.Real } };
         }
 
         var chapters = book.Chapters

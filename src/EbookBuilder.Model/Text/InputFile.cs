@@ -4,10 +4,10 @@ namespace EbookBuilder.Model.Text;
 
 /// <summary>
 /// Reads the files a build is pointed at (articles, index lists, names, book.toml, local images).
-/// A FIFO, a device or a socket reports a length of 0, and opening or reading it may never end (a
-/// FIFO's open waits for a writer; /dev/zero never ends): a file of length 0 is not opened and
-/// reads as empty. At most a limit is read, so a file that grows while it is read, or lies about
-/// its length, cannot take the memory.
+/// Only regular files are opened: opening or reading a FIFO, a device or a socket may never end (a
+/// FIFO's open waits for a writer; /dev/zero never ends), so those are refused before they are
+/// opened (<see cref="NotRegularFileException"/>). At most a limit is read, so a file that grows
+/// while it is read, or lies about its length, cannot take the memory.
 /// </summary>
 public static class InputFile
 {
@@ -50,8 +50,10 @@ public static class InputFile
     }
 
     /// <summary>The length of the file a path leads to (a link's own length is that of its target's name).</summary>
+    /// <exception cref="NotRegularFileException">The path leads to a FIFO, a device or a socket.</exception>
     private static long LengthOf(string path)
     {
+        if (RealPath.KindOf(path) == FileKind.Special) throw new NotRegularFileException(path);
         var info = new FileInfo(path);
         if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
         return info.Length;
@@ -65,6 +67,10 @@ public static class InputFile
         return reader.ReadToEnd();
     }
 }
+
+/// <summary>A path that leads to a FIFO, a device or a socket, which a build never opens.</summary>
+public sealed class NotRegularFileException(string path)
+    : IOException($"{path} is not a regular file (a pipe, a device or a socket, which is never read)");
 
 /// <summary>An input file larger than what a build reads of it, or one that grew while it was read.</summary>
 public sealed class InputFileTooLargeException(string path, long length, long limit, bool grew = false)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using EbookBuilder.Assembly;
 using EbookBuilder.Ingest;
+using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Pipeline.Config;
@@ -132,13 +133,23 @@ public sealed record BookFile
         var pdf = Get("pdf");
         var clean = Get("clean");
 
+        var root = PathOf(book, "root") ?? folder;
+        // A file the book file names is read only inside the book's folder, where it really leads (EB014).
+        string? Confined(Section s, string key, string what, string? given = null)
+        {
+            given ??= Opt<string>(s, key)!;
+            var check = BookFolder.Check(root, System.IO.Path.GetFullPath(given, folder));
+            if (check.Allowed) return check.Real;
+            Error(s, key, check.Outside
+                ? $"{DiagnosticCodes.OutsideBook}: {what} '{given}' {check.Refusal}; move it into {root}, or set root in [book] to allow a wider folder"
+                : $"{what} '{given}' {check.Refusal} (paths are relative to {folder})");
+            return null;
+        }
+
         var authors = (Opt<string[]>(book, "authors") ?? []).Concat(Opt<string[]>(book, "author") ?? []).ToList();
         var cover = Opt<string>(book, "cover");
         if (cover is not null && !cover.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !cover.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            cover = System.IO.Path.GetFullPath(cover, folder);
-            if (!File.Exists(cover)) Error(book, "cover", $"the cover image '{Opt<string>(book, "cover")}' does not exist (paths are relative to {folder})");
-        }
+            cover = Confined(book, "cover", "the cover image");
 
         var specs = new List<ChapterSpec>();
         foreach (var chapter in chapters)
@@ -199,7 +210,12 @@ public sealed record BookFile
 
         var font = Opt<string>(fonts, "font");
         if (font is not null && (font.Contains('/') || font.Contains('\\') || System.IO.Path.HasExtension(font.Split('#')[0])))
-            font = System.IO.Path.GetFullPath(font, folder); // a file, not a family name
+        {
+            // A file, not a family name; "file.ttc#2" names a face of a collection.
+            var hash = font.LastIndexOf('#');
+            var (fontPath, face) = hash > 0 ? (font[..hash], font[hash..]) : (font, "");
+            font = Confined(fonts, "font", "the font file", fontPath) is { } real ? real + face : null;
+        }
 
         var theme = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, value) in pdf.Values)
@@ -226,7 +242,7 @@ public sealed record BookFile
         return new BookFile
         {
             Path = path,
-            Root = PathOf(book, "root") ?? folder,
+            Root = root,
             Title = Opt<string>(book, "title"),
             Subtitle = Opt<string>(book, "subtitle"),
             Authors = authors.Count > 0 ? authors : null,

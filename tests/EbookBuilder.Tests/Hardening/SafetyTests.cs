@@ -1,0 +1,108 @@
+using System.Text.Json;
+using EbookBuilder.Tests.Support;
+
+namespace EbookBuilder.Tests.Hardening;
+
+/// <summary>
+/// Nothing outside the book gets in, nothing outside the output gets touched: tried as an attacker
+/// would, with a crafted book folder, book.toml and cache folder (issue 16).
+/// </summary>
+public sealed class SafetyTests
+{
+    private const string Secret = "这是不该出现在书里的私人笔记。";
+
+    /// <summary>A book folder whose links lead out in every role a file plays, and one link that stays inside.</summary>
+    private static string HostileBook(TempFolder temp)
+    {
+        temp.Write("private/notes.md", $"# 私人笔记\n\n<p>{Secret}</p>\n");
+        File.Copy(TestPaths.Fixture("images", "logo.png"), temp.File("private/face.png"));
+        temp.Write("book/pages/a/1.md", "# 第一篇\n\n<p>第一篇的正文。</p>\n");
+        temp.Write("book/pages/a/3.md", "# 第三篇\n\n<p>第三篇的正文。</p>\n<p><img src=\"face.png\" alt=\"私照\"></p>\n");
+        temp.Write("book/elsewhere/inside.md", "# 书内的链接\n\n<p>链接指向书里的文章，这可以。</p>\n");
+        File.CreateSymbolicLink(temp.File("book/pages/a/2.md"), temp.File("private/notes.md"));                  // an article
+        File.CreateSymbolicLink(temp.File("book/pages/a/4.md"), temp.File("book/elsewhere/inside.md"));          // stays inside
+        File.CreateSymbolicLink(temp.File("book/pages/a/face.png"), temp.File("private/face.png"));              // an image
+        File.CreateSymbolicLink(temp.File("book/pages/b"), temp.File("private"));                                // a folder
+        Directory.CreateDirectory(temp.File("book/pages/g"));
+        File.CreateSymbolicLink(temp.File("book/pages/g/x.md"), temp.File("private/notes.md"));                  // a glob match
+        temp.Write("book/pages/g/y.md", "# 通配\n\n<p>通配符找到的文章。</p>\n");
+        File.CreateSymbolicLink(temp.File("book/pages/c"), "/etc");                                              // a folder to /etc
+        temp.Write("book/indexes/X目录.md",                                                                        // index link targets
+            "#### [一](../pages/a/1.md)\n#### [笔记](../pages/a/2.md)\n#### [口令](../pages/c/passwd.md)\n#### [绕路](../pages/b/../../../private/notes.md)\n");
+        return temp.Write("book/book.toml", """
+            [book]
+            title = "安全"
+
+            [[chapter]]
+            title = "文件夹"
+            sources = ["pages/a"]
+
+            [[chapter]]
+            title = "子文件夹"
+            sources = ["pages/b"]
+
+            [[chapter]]
+            title = "通配"
+            sources = ["pages/g/*.md", "pages/c/*.md"]
+
+            [[chapter]]
+            sources = ["indexes/X目录.md"]
+
+            [[chapter]]
+            title = "文件夹的文件夹"
+            sources = ["pages"]
+            """);
+    }
+
+    [SkippableFact]
+    public void Links_that_lead_out_of_the_book_folder_are_not_read_in_any_role()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "makes symbolic links");
+        using var temp = new TempFolder();
+        var toml = HostileBook(temp);
+        var (code, _, stderr) = CliRun.Invoke("build", toml, "-o", temp.File("out"), "-f", "epub", "--cache-dir", temp.File("cache"), "--report", temp.File("out/report.json"));
+        Assert.True(code == 0, stderr);
+        var epub = new EpubContents(temp.File("out/安全.epub"));
+        var text = string.Concat(epub.Texts.Select(t => t.Value));
+        Assert.DoesNotContain(Secret, text);
+        Assert.DoesNotContain("root:", text);
+        Assert.Contains("第一篇的正文。", text);
+        Assert.Contains("链接指向书里的文章，这可以。", text);
+        Assert.Contains("通配符找到的文章。", text);
+        Assert.DoesNotContain(epub.Names, n => n.EndsWith(".png", StringComparison.Ordinal)); // the linked image is not in the book
+        // Each refusal says what and where: the article, the folder, the glob match, the index lines, the image.
+        Assert.True(stderr.Contains("2.md: warning EB014", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains("book.toml:8: warning EB014: source", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains("pages/b: warning EB014", StringComparison.Ordinal), stderr);  // in a folder of folders
+        Assert.True(stderr.Contains("pages/c: warning EB014", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains("book.toml:12: warning EB014: '", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains("X目录.md:2: warning EB014", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains("X目录.md:3: warning EB014", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains("X目录.md:4: warning EB014", StringComparison.Ordinal), stderr);
+        Assert.True(stderr.Contains("face.png left out: refused", StringComparison.Ordinal), stderr);
+    }
+
+    [SkippableFact]
+    public void A_cover_or_font_outside_the_book_folder_is_an_error_at_its_line()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "makes symbolic links");
+        using var temp = new TempFolder();
+        File.Copy(TestPaths.Fixture("images", "logo.png"), temp.File("private.png"));
+        temp.Write("book/pages/1.md", "# 一\n\n<p>正文。</p>\n");
+        File.CreateSymbolicLink(temp.File("book/cover.png"), temp.File("private.png"));
+        foreach (var (line, expected) in new[]
+        {
+            ("[book]\ncover = \"../private.png\"", "book.toml:2: EB014: the cover image '../private.png' leads outside"),
+            ("[book]\ncover = \"cover.png\"", "book.toml:2: EB014: the cover image 'cover.png' leads outside the book's folder"),
+            ("[book]\ncover = \"/dev/zero\"", "leads outside"),
+            ("[fonts]\nfont = \"/etc/passwd.ttf\"", "book.toml:2: EB014: the font file '/etc/passwd.ttf' leads outside"),
+        })
+        {
+            var toml = temp.Write("book/book.toml", line + "\n\n[[chapter]]\nsources = [\"pages\"]\n");
+            var (code, _, stderr) = CliRun.Invoke("build", toml, "-o", temp.File("out"), "-f", "epub", "--cache-dir", temp.File("cache"));
+            Assert.Equal(1, code);
+            Assert.Contains(expected, stderr);
+        }
+        Assert.False(Directory.Exists(temp.File("out")) && Directory.EnumerateFiles(temp.File("out")).Any());
+    }
+}

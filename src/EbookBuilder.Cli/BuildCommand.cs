@@ -123,6 +123,8 @@ internal static class BuildCommand
         try
         {
             (options, reportPath) = Options(parse);
+            // Before any work: a report that could not be written would be found only at the end.
+            if (reportPath is not null) AtomicFile.CheckTarget(reportPath);
         }
         catch (BuildInputException e)
         {

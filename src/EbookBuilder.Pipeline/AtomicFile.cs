@@ -1,13 +1,33 @@
+using EbookBuilder.Model.Text;
+
 namespace EbookBuilder.Pipeline;
 
 /// <summary>
 /// Writes a file through a temporary file in the same folder and renames it into place, so a
 /// failed or cancelled build never leaves a partial book (and an earlier book stays intact).
+/// Only a regular file or nothing is replaced: a rename over a device node, a FIFO, a socket, a
+/// folder or a link would replace it (as root, <c>--report /dev/full</c> replaced the device).
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>Checks that <paramref name="path"/> may be written: nothing is there, or a regular file.</summary>
+    /// <exception cref="BuildInputException">Something else is there; it is named.</exception>
+    public static void CheckTarget(string path)
+    {
+        var what = RealPath.KindOfEntry(path) switch
+        {
+            FileKind.Missing or FileKind.Regular => null,
+            FileKind.Directory => "a folder",
+            _ when new FileInfo(path).LinkTarget is { } target => $"a symbolic link (to {target})",
+            _ => "a device, a pipe or a socket",
+        };
+        if (what is not null)
+            throw new BuildInputException($"{Path.GetFullPath(path)} is {what}, not a regular file; it is never written over. Give another path");
+    }
+
     public static long Write(string path, Action<Stream> write, CancellationToken cancellationToken)
     {
+        CheckTarget(path);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(folder);
         var temp = Path.Combine(folder, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");

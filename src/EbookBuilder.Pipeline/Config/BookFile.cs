@@ -4,6 +4,7 @@ using EbookBuilder.Assembly;
 using EbookBuilder.Ingest;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Model.Text;
 
 namespace EbookBuilder.Pipeline.Config;
 
@@ -146,6 +147,19 @@ public sealed record BookFile
             return null;
         }
 
+        // Outputs a book file names stay in its folder: a book file from elsewhere must not write over
+        // the user's files (the command line may name any path: the user typed it).
+        string? Output(string key)
+        {
+            if (PathOf(output, key) is not { } target) return null;
+            if (RealPath.IsInside(RealPath.Of(folder), RealPath.Of(target))) return target;
+            Error(output, key, $"{DiagnosticCodes.OutsideBook}: {key} '{Opt<string>(output, key)}' leads outside the book file's folder {folder}; "
+                + $"a book file writes only inside its folder. Give the path on the command line ({(key == "report" ? "--report" : "-o")}) to write elsewhere");
+            return null;
+        }
+        var outputFolder = Output("folder");
+        var report = Output("report");
+
         var authors = (Opt<string[]>(book, "authors") ?? []).Concat(Opt<string[]>(book, "author") ?? []).ToList();
         var cover = Opt<string>(book, "cover");
         if (cover is not null && !cover.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !cover.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -255,13 +269,13 @@ public sealed record BookFile
             Chapters = specs,
             Formats = formats,
             Name = Opt<string>(output, "name"),
-            Folder = PathOf(output, "folder"),
+            Folder = outputFolder,
             PageSize = pageSize,
             Profile = profile,
             NoCover = Val<bool>(output, "no-cover"),
             Since = bookSince,
             Until = bookUntil,
-            Report = PathOf(output, "report"),
+            Report = report,
             ImageMax = imageMax,
             Grayscale = Val<bool>(images, "grayscale"),
             ImageConcurrency = concurrency,

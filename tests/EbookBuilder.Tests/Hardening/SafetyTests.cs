@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EbookBuilder.Model.Text;
 using EbookBuilder.Tests.Support;
 
 namespace EbookBuilder.Tests.Hardening;
@@ -104,5 +105,72 @@ public sealed class SafetyTests
             Assert.Contains(expected, stderr);
         }
         Assert.False(Directory.Exists(temp.File("out")) && Directory.EnumerateFiles(temp.File("out")).Any());
+    }
+
+    [Fact]
+    public void A_book_file_writes_its_report_and_books_only_inside_its_folder()
+    {
+        using var temp = new TempFolder();
+        temp.Write("book/pages/1.md", "# 一\n\n<p>正文。</p>\n");
+        var victim = temp.Write("victim.json", "用户自己的文件");
+        foreach (var (line, key) in new[] { ("report = \"../victim.json\"", "report"), ("folder = \"..\"", "folder"), ("report = \"/tmp/../" + victim.TrimStart('/') + "\"", "report") })
+        {
+            var toml = temp.Write("book/book.toml", "[book]\ntitle = \"书\"\n\n[output]\n" + line + "\n\n[[chapter]]\nsources = [\"pages\"]\n");
+            var (code, _, stderr) = CliRun.Invoke("build", toml, "-f", "epub", "--cache-dir", temp.File("cache"));
+            Assert.Equal(1, code);
+            Assert.True(stderr.Contains($"book.toml:5: EB014: {key} '", StringComparison.Ordinal), stderr);
+        }
+        Assert.Equal("用户自己的文件", File.ReadAllText(victim));
+        Assert.False(File.Exists(temp.File("书.epub")));
+
+        // Inside the folder it works, and the command line may name any path.
+        var inside = temp.Write("book/book.toml", "[book]\ntitle = \"书\"\n\n[output]\nreport = \"out/report.json\"\nfolder = \"out\"\n\n[[chapter]]\nsources = [\"pages\"]\n");
+        var (ok, _, err) = CliRun.Invoke("build", inside, "-f", "epub", "--cache-dir", temp.File("cache"));
+        Assert.True(ok == 0, err);
+        Assert.True(File.Exists(temp.File("book/out/report.json")) && File.Exists(temp.File("book/out/书.epub")));
+        (ok, _, err) = CliRun.Invoke("build", inside, "-f", "epub", "--cache-dir", temp.File("cache"), "--report", temp.File("elsewhere.json"));
+        Assert.True(ok == 0 && File.Exists(temp.File("elsewhere.json")), err);
+    }
+
+    [SkippableFact]
+    public void Nothing_but_a_regular_file_is_written_over()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "makes FIFOs, links and device nodes");
+        using var temp = new TempFolder();
+        temp.Write("pages/1.md", "# 一\n\n<p>正文。</p>\n");
+        Directory.CreateDirectory(temp.File("out"));
+        Run("mkfifo", temp.File("pipe.json"), temp.File("out/书.epub"));
+        File.CreateSymbolicLink(temp.File("link.json"), temp.File("target.json"));
+        Directory.CreateDirectory(temp.File("folder.json"));
+        var targets = new List<string> { temp.File("pipe.json"), temp.File("link.json"), temp.File("folder.json") };
+        var root = Environment.UserName == "root";
+        if (root)
+        {
+            Run("mknod", temp.File("full"), "c", "1", "7"); // what /dev/full is
+            targets.Add(temp.File("full"));
+        }
+        foreach (var target in targets)
+        {
+            var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--title", "报告", "-o", temp.File("report-out"), "-f", "epub", "--no-images", "--report", target);
+            Assert.Equal(1, code);
+            Assert.True(stderr.Contains($"{target} is ", StringComparison.Ordinal) && stderr.Contains("it is never written over", StringComparison.Ordinal), stderr);
+            Assert.False(File.Exists(temp.File("report-out/报告.epub")), "the check comes before any work");
+        }
+        var (epubCode, _, epubErr) = CliRun.Invoke("build", temp.File("pages"), "--title", "书", "-o", temp.File("out"), "-f", "epub", "--no-images");
+        Assert.Equal(1, epubCode);
+        Assert.True(epubErr.Contains("书.epub is a device, a pipe or a socket", StringComparison.Ordinal), epubErr);
+        Assert.Equal(FileKind.Special, RealPath.KindOfEntry(temp.File("out/书.epub")));
+        Assert.Equal(FileKind.Special, RealPath.KindOfEntry(temp.File("link.json")));
+        Assert.False(File.Exists(temp.File("target.json")));
+        if (root) Assert.Equal(FileKind.Special, RealPath.KindOfEntry(temp.File("full")));
+        else Console.WriteLine("not root: the device-node case (mknod) is not tried; the FIFO, link and folder cases are");
+        Assert.Empty(Directory.EnumerateFiles(temp.File("out"), "*.tmp", SearchOption.AllDirectories));
+    }
+
+    private static void Run(string program, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(program, args)!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
     }
 }

@@ -65,6 +65,11 @@ internal static class CacheCommand
             action(root);
             return ExitCodes.Success;
         }
+        catch (NotACacheException e)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}.");
+            return ExitCodes.BadInput;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message.TrimEnd('.')}. Check the permissions of {root}.");

@@ -20,7 +20,7 @@ public static class ImageStage
         IProgress<ImageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var unique = locations.Distinct(StringComparer.Ordinal).ToList();
-        var cache = new ImageCache(options.CacheDirectory);
+        var cache = new ImageCache(options.CacheDirectory, options.MaxBytes);
         using var fetcher = new ImageFetcher(options);
         using var downloads = new SemaphoreSlim(Math.Max(1, options.Concurrency));
         using var cpu = new SemaphoreSlim(Environment.ProcessorCount);

@@ -122,6 +122,11 @@ public static class BookCompiler
             diagnostics.Warn(DiagnosticCodes.CacheUnwritable,
                 $"the image cache in {options.Images.CacheDirectory} cannot be written ({why.TrimEnd('.')}); this build keeps its images in memory and the next one fetches them again. Free some space, or give another folder with --cache-dir");
         }
+        else if ((options.FetchImages || options.GenerateCover) && Images.Caching.CacheFolder.Unusable(options.Images.CacheDirectory) is { } foreign)
+        {
+            diagnostics.Warn(DiagnosticCodes.CacheUnwritable,
+                $"the image cache is not used ({foreign}; the cache writes only in a folder it made). Give an empty or new folder with --cache-dir");
+        }
         var failures = refused.Concat(images.Failures).ToList();
         ReportImageFailures(book, failures, options.FetchImages, diagnostics);
         timings["images"] = Lap(clock);

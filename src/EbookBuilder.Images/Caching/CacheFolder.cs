@@ -22,23 +22,31 @@ public static class CacheFolder
     /// <summary>What a prune removed.</summary>
     public sealed record Removed(int Entries, int Files, long Bytes);
 
+    /// <summary>
+    /// Why a build cannot use <paramref name="root"/> as its cache, or null: a folder that is not
+    /// marked as a cache and holds files the cache did not make is never written in.
+    /// </summary>
+    public static string? Unusable(string root) => ImageCache.Foreign(root);
+
     /// <summary>The entries under <paramref name="root"/> (none when the folder does not exist).</summary>
     public static Summary Summarize(string root)
     {
-        int Count(string kind, string pattern) => Files(root, kind, pattern).Count(f => f.Extension != TempExtension);
-        var bytes = Directory.Exists(root)
-            ? new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
-            : 0;
-        return new Summary(root, Count(Urls, "*"), Count(Prepared, "*" + MetaExtension), Count(Covers, "*"), bytes);
+        int Count(string kind, string suffix) => CacheLayout.Files(root, kind).Count(f => !CacheLayout.IsTemp(f.Name) && f.Name.EndsWith(suffix, StringComparison.Ordinal));
+        var bytes = CacheLayout.Kinds.SelectMany(k => CacheLayout.Files(root, k)).Sum(f => f.Length);
+        return new Summary(root, Count(Urls, ""), Count(Prepared, MetaExtension), Count(Covers, ""), bytes);
     }
 
     /// <summary>
     /// Removes the entries no build has used for <paramref name="unused"/> (all of them for
     /// <see cref="TimeSpan.Zero"/>), the stored files no remaining entry names, and files a
-    /// stopped build left half-written.
+    /// stopped build left half-written. Only what the cache made is removed
+    /// (<see cref="CacheLayout"/>), and only in a folder that carries the cache's marker.
     /// </summary>
+    /// <exception cref="NotACacheException">The folder exists and is not marked as a cache.</exception>
     public static Removed Prune(string root, TimeSpan unused, DateTime? now = null)
     {
+        if (!Directory.Exists(root)) return new Removed(0, 0, 0);
+        if (!CacheLayout.IsMarked(root)) throw new NotACacheException(root);
         var cutoff = (now ?? DateTime.UtcNow) - unused;
         var tempCutoff = (now ?? DateTime.UtcNow) - Abandoned;
         int entries = 0, files = 0;
@@ -50,49 +58,50 @@ public static class CacheFolder
             files++;
             bytes += length;
         }
+        List<FileInfo> Entries(string kind, Func<FileInfo, bool> which) =>
+            CacheLayout.Files(root, kind).Where(f => !CacheLayout.IsTemp(f.Name) && which(f)).ToList();
 
-        foreach (var temp in Files(root, null, "*" + TempExtension).Where(f => f.LastWriteTimeUtc < tempCutoff).ToList()) Delete(temp);
+        foreach (var temp in CacheLayout.Kinds.SelectMany(k => CacheLayout.Files(root, k)).Where(f => CacheLayout.IsTemp(f.Name) && f.LastWriteTimeUtc < tempCutoff).ToList())
+            Delete(temp);
 
         var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var kind in PointerKinds)
         {
-            foreach (var pointer in Files(root, kind, "*").Where(f => f.Extension != TempExtension).ToList())
+            foreach (var pointer in Entries(kind, _ => true))
             {
                 if (pointer.LastWriteTimeUtc < cutoff)
                 {
                     Delete(pointer);
                     entries++;
                 }
-                else named.Add(File.ReadAllText(pointer.FullName).Trim());
+                else if (pointer.Length <= 256) named.Add(File.ReadAllText(pointer.FullName).Trim());
             }
         }
         // A conversion's description is marked when it is used; its bytes go with it.
-        foreach (var meta in Files(root, Prepared, "*" + MetaExtension).Where(f => f.LastWriteTimeUtc < cutoff).ToList())
+        var prepared = Entries(Prepared, _ => true).ToDictionary(f => f.Name, StringComparer.Ordinal);
+        foreach (var meta in prepared.Values.Where(f => f.Extension == MetaExtension && f.LastWriteTimeUtc < cutoff).ToList())
         {
-            var data = new FileInfo(Path.ChangeExtension(meta.FullName, DataExtension));
-            if (data.Exists) Delete(data);
+            if (prepared.Remove(Path.ChangeExtension(meta.Name, DataExtension), out var data)) Delete(data);
+            prepared.Remove(meta.Name);
             Delete(meta);
             entries++;
         }
-        foreach (var data in Files(root, Prepared, "*" + DataExtension).Where(f => !File.Exists(Path.ChangeExtension(f.FullName, MetaExtension)) && f.LastWriteTimeUtc < cutoff).ToList())
+        foreach (var data in prepared.Values.Where(f => f.Extension == DataExtension && !prepared.ContainsKey(Path.ChangeExtension(f.Name, MetaExtension)) && f.LastWriteTimeUtc < cutoff).ToList())
             Delete(data);
         // A stored file is kept while an entry names it; one written just now may be a build's, its pointer to come.
-        foreach (var blob in Files(root, Blobs, "*").Where(f => f.Extension != TempExtension && !named.Contains(f.Name) && f.LastWriteTimeUtc < cutoff).ToList())
+        foreach (var blob in Entries(Blobs, f => !named.Contains(f.Name) && f.LastWriteTimeUtc < cutoff))
             Delete(blob);
 
-        foreach (var kind in PointerKinds.Append(Blobs).Append(Prepared))
+        foreach (var kind in CacheLayout.Kinds)
         {
-            var folder = Path.Combine(root, kind);
-            if (!Directory.Exists(folder)) continue;
-            foreach (var shard in Directory.EnumerateDirectories(folder).Where(d => !Directory.EnumerateFileSystemEntries(d).Any()).ToList())
+            foreach (var shard in CacheLayout.Shards(root, kind).Where(d => !Directory.EnumerateFileSystemEntries(d).Any()))
                 Directory.Delete(shard);
         }
         return new Removed(entries, files, bytes);
     }
-
-    private static IEnumerable<FileInfo> Files(string root, string? kind, string pattern)
-    {
-        var folder = kind is null ? root : Path.Combine(root, kind);
-        return Directory.Exists(folder) ? new DirectoryInfo(folder).EnumerateFiles(pattern, SearchOption.AllDirectories) : [];
-    }
 }
+
+/// <summary>A folder given as the image cache that does not carry the cache's marker: nothing in it is removed.</summary>
+public sealed class NotACacheException(string root) : IOException(
+    $"{root} is not an EbookBuilder image cache (it has no {CacheLayout.MarkerName}), so nothing in it was removed. "
+    + $"If it is a cache made by an older EbookBuilder, build once with --cache-dir {root}, which marks it; otherwise give the cache's folder with --cache-dir");

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EbookBuilder.Images.Converting;
+using EbookBuilder.Model.Text;
 
 namespace EbookBuilder.Images.Caching;
 
@@ -14,14 +15,35 @@ namespace EbookBuilder.Images.Caching;
 /// corrupt or truncated entry is a miss, and is fetched, converted or drawn again. A hit marks the
 /// entry as used (its modification time), for <see cref="CacheFolder.Prune"/>.
 /// A cache that cannot be written is no reason to fail a build: it just stops caching.
+/// An entry is read only when it is a regular file (not a link, a device or a FIFO that a
+/// tampered cache put in its place) no larger than what was stored (<paramref name="maxBytes"/>).
+/// The cache writes only into a folder it made or marked (<see cref="CacheLayout.Claim"/>).
 /// </summary>
-internal sealed class ImageCache(string root)
+internal sealed class ImageCache(string root, long maxBytes = ImageCache.DefaultMaxBytes)
 {
+    /// <summary>The largest entry read when no limit is given: the default image download limit.</summary>
+    public const long DefaultMaxBytes = 20 * 1024 * 1024;
+
+    /// <summary>The most a pointer file or a conversion's description may be.</summary>
+    private const long SmallEntry = 64 * 1024;
+
     // The folder's layout, which CacheFolder walks to prune it.
     internal const string Urls = "urls", Covers = "covers", Blobs = "blobs", Prepared = "prepared";
     internal const string MetaExtension = ".json", DataExtension = ".bin", TempExtension = ".tmp";
 
     private volatile bool _disabled;
+    private int _claimed; // 0 not yet, 1 the folder is the cache's
+
+    /// <summary>Why the folder is not used at all (it is not a cache and holds other files), or null.</summary>
+    private readonly string? _foreign = Foreign(root);
+
+    /// <summary>Why <paramref name="root"/> cannot be a cache (it is not a folder, or it holds files the cache did not make), or null.</summary>
+    internal static string? Foreign(string root) =>
+        CacheLayout.IsMarked(root) || RealPath.KindOf(root) == FileKind.Missing ? null
+        : RealPath.KindOf(root) != FileKind.Directory ? $"{root} is not a folder"
+        : Directory.EnumerateFileSystemEntries(root).Any(e => !(CacheLayout.Kinds.Contains(Path.GetFileName(e)) && RealPath.KindOfEntry(e) == FileKind.Directory))
+            ? $"{root} is not an image cache: it has no {CacheLayout.MarkerName} and holds other files"
+            : null;
 
     /// <summary>
     /// Why the cache stopped writing (a full disk, a read-only folder), if it did: the build goes
@@ -35,7 +57,7 @@ internal sealed class ImageCache(string root)
 
     /// <summary>The hash of the bytes downloaded from <paramref name="url"/>, if they are in the cache.</summary>
     public string? TryGetSourceHash(string url) =>
-        Pointer(Urls, Hash(url)) is { } hash && File.Exists(Entry(Blobs, hash)) ? hash : null;
+        Pointer(Urls, Hash(url)) is { } hash && IsEntry(Entry(Blobs, hash), maxBytes) ? hash : null;
 
     /// <summary>The bytes downloaded from <paramref name="url"/>, verified, if they are in the cache.</summary>
     public byte[]? TryGetSource(string url) => TryGetSourceHash(url) is { } hash ? TryGetBlob(hash) : null;
@@ -61,9 +83,9 @@ internal sealed class ImageCache(string root)
         var pointer = Entry(kind, name);
         try
         {
-            if (!File.Exists(pointer)) return null;
-            var hash = File.ReadAllText(pointer).Trim();
-            if (hash.Length != 64) return null;
+            if (!IsEntry(pointer, SmallEntry)) return null;
+            var hash = System.Text.Encoding.ASCII.GetString(InputFile.ReadBytes(pointer, SmallEntry)).Trim();
+            if (hash.Length != 64 || !hash.All(char.IsAsciiHexDigitLower)) return null;
             Touch(pointer);
             return hash;
         }
@@ -78,7 +100,8 @@ internal sealed class ImageCache(string root)
         try
         {
             var blob = Entry(Blobs, hash);
-            var bytes = File.ReadAllBytes(blob);
+            if (!IsEntry(blob, maxBytes)) return null;
+            var bytes = InputFile.ReadBytes(blob, maxBytes);
             if (Hash(bytes) == hash) return bytes;
             File.Delete(blob); // corrupt: forget it, make it again
             return null;
@@ -98,13 +121,13 @@ internal sealed class ImageCache(string root)
         var key = Hash(sourceHash + "\n" + conversionKey);
         var metaPath = Entry(Prepared, key + MetaExtension);
         var dataPath = Entry(Prepared, key + DataExtension);
-        if (!File.Exists(metaPath) || !File.Exists(dataPath)) return null;
+        if (!IsEntry(metaPath, SmallEntry) || !IsEntry(dataPath, maxBytes)) return null;
         try
         {
-            var meta = JsonSerializer.Deserialize(File.ReadAllBytes(metaPath), CacheJson.Default.PreparedMeta);
+            var meta = JsonSerializer.Deserialize(InputFile.ReadBytes(metaPath, SmallEntry), CacheJson.Default.PreparedMeta);
             using var data = new FileStream(dataPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
             var length = data.Length;
-            if (meta is null || Convert.ToHexStringLower(SHA256.HashData(data)) != meta.Sha256) return null;
+            if (meta is null || (meta.Length is { } stored && stored != length) || Convert.ToHexStringLower(SHA256.HashData(data)) != meta.Sha256) return null;
             Touch(metaPath);
             return new CachedImage(dataPath, length, meta.MediaType, meta.Extension, meta.Width, meta.Height, meta.Reencoded, meta.Sha256);
         }
@@ -120,12 +143,30 @@ internal sealed class ImageCache(string root)
         var key = Hash(sourceHash + "\n" + conversionKey);
         var data = Entry(Prepared, key + DataExtension);
         var stored = Write(data, image.Bytes);
-        var meta = new PreparedMeta(image.MediaType, image.Extension, image.Width, image.Height, image.Reencoded, image.Sha256);
+        var meta = new PreparedMeta(image.MediaType, image.Extension, image.Width, image.Height, image.Reencoded, image.Sha256, image.Bytes.Length);
         Write(Entry(Prepared, key + MetaExtension), JsonSerializer.SerializeToUtf8Bytes(meta, CacheJson.Default.PreparedMeta));
         return stored ? data : null;
     }
 
     private string Entry(string kind, string name) => Path.Combine(root, kind, name[..2], name);
+
+    /// <summary>
+    /// Whether an entry may be read: the cache is the folder's, and the entry is a regular file
+    /// (not a link) within <paramref name="limit"/>. A tampered entry (a link to /dev/zero took
+    /// 4.1 GB and the build) is a miss, and is fetched or made again.
+    /// </summary>
+    private bool IsEntry(string path, long limit)
+    {
+        if (_foreign is not null || RealPath.KindOfEntry(path) != FileKind.Regular) return false;
+        try
+        {
+            return new FileInfo(path).Length <= limit;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// Marks an entry as used now (its modification time): <see cref="CacheFolder.Prune"/> removes
@@ -148,9 +189,25 @@ internal sealed class ImageCache(string root)
     private bool Write(string path, byte[] bytes)
     {
         if (_disabled) return false;
+        if (_foreign is not null)
+        {
+            Unwritable ??= _foreign + "; the cache writes only in a folder it made";
+            _disabled = true;
+            return false;
+        }
         var temp = $"{path}.{Guid.NewGuid():N}{TempExtension}";
         try
         {
+            if (Volatile.Read(ref _claimed) == 0)
+            {
+                if (CacheLayout.Claim(root) is { } why)
+                {
+                    Unwritable ??= why;
+                    _disabled = true;
+                    return false;
+                }
+                Volatile.Write(ref _claimed, 1);
+            }
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(temp, bytes);
             File.Move(temp, path, overwrite: true);
@@ -167,7 +224,7 @@ internal sealed class ImageCache(string root)
 }
 
 /// <summary>A conversion's description, stored beside its bytes.</summary>
-internal sealed record PreparedMeta(string MediaType, string Extension, int Width, int Height, bool Reencoded, string Sha256);
+internal sealed record PreparedMeta(string MediaType, string Extension, int Width, int Height, bool Reencoded, string Sha256, long? Length = null);
 
 /// <summary>A conversion found in the cache: the file that holds its bytes (verified), and what they are.</summary>
 internal sealed record CachedImage(string File, long Length, string MediaType, string Extension, int Width, int Height, bool Reencoded, string Sha256);

@@ -173,4 +173,104 @@ public sealed class SafetyTests
         process.WaitForExit();
         Assert.Equal(0, process.ExitCode);
     }
+
+    private static (int Code, string Out, string Err) Cache(string root, params string[] args) => CliRun.Invoke(["cache", .. args, "--cache-dir", root]);
+
+    [SkippableFact]
+    public void Prune_and_clear_remove_only_what_the_cache_made_and_never_follow_a_link()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "makes symbolic links");
+        using var temp = new TempFolder();
+        var root = temp.File("cache");
+        var cache = new EbookBuilder.Images.Caching.ImageCache(root);
+        cache.PutSource("https://example.org/a.jpg", [1, 2, 3]);
+        // The user's own files in and beside the cache's folders, and a link out to a folder of theirs.
+        var decoys = new[] { "covers/mybook.jpg", "urls/bookmarks.txt", "notes.txt", "blobs/ab/draft.tmp", "prepared/readme.json" }
+            .Select(n => temp.Write("cache/" + n, "用户的文件")).ToList();
+        var outside = temp.Write("mine/" + new string('a', 64) + "." + Guid.NewGuid().ToString("N") + ".tmp", "用户的文件");
+        var outsideEntry = temp.Write("mine/" + new string('a', 64), "用户的文件");
+        File.CreateSymbolicLink(Path.Combine(root, "prepared", "aa"), temp.File("mine"));
+        File.CreateSymbolicLink(Path.Combine(root, "covers", "aa"), temp.File("mine"));
+        foreach (var file in decoys.Append(outside).Append(outsideEntry)) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-400));
+
+        var (code, stdout, stderr) = Cache(root, "prune", "--unused-days", "0");
+        Assert.True(code == 0, stderr);
+        (code, stdout, stderr) = Cache(root, "clear");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("0.0 MB left", stdout);
+        Assert.All(decoys.Append(outside).Append(outsideEntry), f => Assert.True(File.Exists(f), f + " was deleted"));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(root, "blobs"), new string('?', 64), SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(root, "CACHEDIR.TAG")));
+    }
+
+    [Fact]
+    public void A_folder_without_the_cache_s_marker_is_neither_pruned_nor_cleared_nor_written_by_a_build()
+    {
+        using var temp = new TempFolder();
+        var home = temp.File("home");
+        var files = new[] { "covers/mybook.jpg", "urls/bookmarks.txt", "blobs/ab/" + new string('b', 64), "Documents/letter.md" }
+            .Select(n => temp.Write("home/" + n, "用户的文件")).ToList();
+        foreach (var file in files) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-400));
+        foreach (var command in new[] { "prune", "clear" })
+        {
+            var (code, _, stderr) = Cache(home, command);
+            Assert.Equal(1, code);
+            Assert.True(stderr.Contains($"{home} is not an EbookBuilder image cache (it has no CACHEDIR.TAG), so nothing in it was removed", StringComparison.Ordinal), stderr);
+        }
+        Assert.All(files, f => Assert.True(File.Exists(f), f + " was deleted"));
+
+        // A build given that folder as its cache leaves it alone, and says so.
+        temp.Write("pages/1.md", "# 一\n\n<p>正文。</p>\n");
+        var (built, _, err) = CliRun.Invoke("build", temp.File("pages"), "--title", "书", "-o", temp.File("out"), "-f", "epub", "--cache-dir", home);
+        Assert.True(built == 0, err);
+        Assert.True(err.Contains("warning IMG003", StringComparison.Ordinal) && err.Contains("is not an image cache", StringComparison.Ordinal), err);
+        Assert.Equal(files.Count, Directory.EnumerateFiles(home, "*", SearchOption.AllDirectories).Count());
+
+        // A cache an older EbookBuilder made (its folders only, no marker) is marked by the next build, then pruned.
+        var old = temp.File("old-cache");
+        Directory.CreateDirectory(Path.Combine(old, "urls"));
+        (built, _, err) = CliRun.Invoke("build", temp.File("pages"), "--title", "书", "-o", temp.File("out"), "-f", "epub", "--cache-dir", old);
+        Assert.True(built == 0 && !err.Contains("IMG003", StringComparison.Ordinal), err);
+        Assert.True(File.Exists(Path.Combine(old, "CACHEDIR.TAG")));
+        Assert.Equal(0, Cache(old, "prune").Code);
+    }
+
+    [SkippableFact]
+    public void A_cache_entry_replaced_by_a_link_to_a_device_or_an_oversized_file_is_a_miss()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "links to /dev/zero");
+        using var temp = new TempFolder();
+        var root = temp.File("cache");
+        var logo = File.ReadAllBytes(TestPaths.Fixture("images", "logo.png"));
+        using var server = new ImageServer().Map("/logo.png", async (context, _) =>
+        {
+            context.Response.ContentType = "image/png";
+            await context.Response.OutputStream.WriteAsync(logo);
+            context.Response.Close();
+        });
+        temp.Write("pages/1.md", $"# 一\n\n<p>正文。</p>\n<p><img src=\"http://127.0.0.1:{server.Port}/logo.png\"></p>\n");
+        (int, string, string) Build() => CliRun.Invoke("build", temp.File("pages"), "--title", "书", "-o", temp.File("out"), "-f", "epub", "--cache-dir", root, "--no-cover");
+        var (code, _, stderr) = Build();
+        Assert.True(code == 0, stderr);
+        Assert.Equal(1, server.Requests);
+        // Every stored file (the download, the pointer to it, the conversion and its description) becomes a link to /dev/zero.
+        var entries = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith("CACHEDIR.TAG", StringComparison.Ordinal)).ToList();
+        Assert.True(entries.Count >= 3, string.Join('\n', entries));
+        foreach (var entry in entries)
+        {
+            File.Delete(entry);
+            File.CreateSymbolicLink(entry, "/dev/zero");
+        }
+        var before = GC.GetTotalAllocatedBytes();
+        (code, _, stderr) = Build();
+        Assert.True(code == 0, stderr);
+        Assert.True(GC.GetTotalAllocatedBytes() - before < 1L << 30, "the build read /dev/zero");
+        Assert.Equal(2, server.Requests); // fetched again
+        Assert.Contains(new EpubContents(temp.File("out/书.epub")).Names, n => n.EndsWith(".png", StringComparison.Ordinal) || n.EndsWith(".jpg", StringComparison.Ordinal));
+
+        // A stored download larger than what a download may be is not read either.
+        var blob = Directory.EnumerateFiles(Path.Combine(root, "blobs"), "*", SearchOption.AllDirectories).Single(f => RealPath.KindOfEntry(f) == FileKind.Regular);
+        using (var stream = File.OpenWrite(blob)) stream.SetLength(30L * 1024 * 1024);
+        Assert.Null(new EbookBuilder.Images.Caching.ImageCache(root, 20L * 1024 * 1024).TryGetSource($"http://127.0.0.1:{server.Port}/logo.png"));
+    }
 }

@@ -59,7 +59,7 @@ public sealed class CacheFolderTests
         var root = temp.File("cache");
         new ImageCache(root).PutSource("https://example.org/a.jpg", [1]);
         File.Delete(Directory.EnumerateFiles(Path.Combine(root, "urls"), "*", SearchOption.AllDirectories).Single()); // a build between blob and pointer
-        var leftover = Path.Combine(root, "blobs", "ab", "abcdef.0123.tmp");
+        var leftover = Path.Combine(root, "blobs", "ab", "ab" + new string('c', 62) + "." + Guid.NewGuid().ToString("N") + ".tmp");
         Directory.CreateDirectory(Path.GetDirectoryName(leftover)!);
         File.WriteAllBytes(leftover, [0]);
         File.SetLastWriteTimeUtc(leftover, DateTime.UtcNow.AddHours(-2));

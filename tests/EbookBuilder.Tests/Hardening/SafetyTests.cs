@@ -273,4 +273,44 @@ public sealed class SafetyTests
         using (var stream = File.OpenWrite(blob)) stream.SetLength(30L * 1024 * 1024);
         Assert.Null(new EbookBuilder.Images.Caching.ImageCache(root, 20L * 1024 * 1024).TryGetSource($"http://127.0.0.1:{server.Port}/logo.png"));
     }
+
+    /// <summary>SVGs that try to run, fetch or link something, each beside a shape that must survive.</summary>
+    private static readonly string[] HostileSvgs =
+    [
+        """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><a id="l"><rect width="5" height="5" fill="red"/></a><animate href="#l" attributeName="href" to="javascript:alert(1)"/><set xlink:href="#l" attributeName="xlink:href" to="javascript:alert(2)"/></svg>""",
+        """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>@import url(http://tracker.example.org/a.css); rect { fill: blue }</style><rect width="5" height="5" style="fill: url(http://tracker.example.org/p.png)"/></svg>""",
+        """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><style>rect { background: u\72l(http://tracker.example.org/e.png) }</style><rect width="5" height="5" fill="url(http://tracker.example.org/f.svg#g)" filter="url(#ok)"/></svg>""",
+        """<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10"><a xlink:href="javascript:alert(3)"><rect width="5" height="5"/></a><image xlink:href="http://tracker.example.org/i.png" width="1" height="1"/><use href="http://tracker.example.org/u.svg#x"/><foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject><script>alert(4)</script><rect width="1" height="1" onload="alert(5)"/></svg>""",
+        """<svg xmlns="http://www.w3.org/2000/svg" xmlns:ev="http://www.w3.org/2001/xml-events" viewBox="0 0 10 10"><rect width="5" height="5" ev:event="click" mask="url('http://tracker.example.org/m')"/><animateTransform attributeName="transform" type="rotate" from="0" to="360" dur="1s"/><handler xmlns="http://www.w3.org/2000/svg">alert(6)</handler><image href="data:image/svg+xml;base64,PHN2Zz48c2NyaXB0PmFsZXJ0KDcpPC9zY3JpcHQ+PC9zdmc+" width="1" height="1"/></svg>""",
+    ];
+
+    [SkippableFact]
+    public void Hostile_svgs_keep_their_drawing_and_nothing_that_runs_or_fetches_and_pass_epubcheck()
+    {
+        using var temp = new TempFolder();
+        var body = new System.Text.StringBuilder("# 矢量图\n\n<p>正文。</p>\n");
+        for (var i = 0; i < HostileSvgs.Length; i++)
+        {
+            temp.Write($"pages/{i}.svg", HostileSvgs[i]);
+            body.Append($"<figure><img src=\"{i}.svg\"><figcaption>图{i}</figcaption></figure>\n");
+        }
+        temp.Write("pages/1.md", body.ToString());
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--title", "矢量", "-o", temp.File("out"), "-f", "epub", "--cache-dir", temp.File("cache"));
+        Assert.True(code == 0, stderr);
+        var epub = temp.File("out/矢量.epub");
+        using (var zip = System.IO.Compression.ZipFile.OpenRead(epub))
+        {
+            var svgs = zip.Entries.Where(e => e.FullName.EndsWith(".svg", StringComparison.Ordinal))
+                .Select(e => new StreamReader(e.Open()).ReadToEnd()).ToList();
+            Assert.Equal(HostileSvgs.Length, svgs.Count);
+            foreach (var svg in svgs)
+            {
+                Assert.Contains("<rect", svg);
+                foreach (var banned in new[] { "javascript", "tracker.example.org", "animate", "<set", "script", "foreignObject", "onload", "@import", "handler", "ev:event", "data:image/svg", "<a " })
+                    Assert.False(svg.Contains(banned, StringComparison.OrdinalIgnoreCase), $"{banned} kept in {svg}");
+            }
+            Assert.Contains(svgs, s => s.Contains("url(#ok)", StringComparison.Ordinal)); // a reference inside the file stays
+        }
+        EpubCheck.AssertValid(epub);
+    }
 }

@@ -147,6 +147,11 @@ internal static class BuildCommand
             stderr.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (BuildCancelledException e) when (e.Written.Count > 0)
+        {
+            stderr.WriteLine($"cancelled; {string.Join(" and ", e.Written.Select(o => o.Path))} had been written before and {(e.Written.Count == 1 ? "is" : "are")} kept, whole; no other file was written");
+            return ExitCodes.Cancelled;
+        }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("cancelled; nothing was written");
@@ -199,9 +204,12 @@ internal static class BuildCommand
                 throw new BuildInputException($"{option.Name} '{text}' is not a date; write it as YYYY-MM-DD, for example 2020-09-14");
             set(date);
         }
+        var concurrency = PickValue(ImageConcurrency, book?.ImageConcurrency, 8);
+        if (concurrency is < 1 or > 64)
+            throw new BuildInputException($"--image-concurrency {concurrency}: give a number of downloads at a time from 1 to 64");
         var images = new ImageOptions
         {
-            Concurrency = Math.Max(1, PickValue(ImageConcurrency, book?.ImageConcurrency, 8)),
+            Concurrency = concurrency,
             Grayscale = PickValue(Grayscale, book?.Grayscale, false) || profile?.Grayscale == true,
             Offline = PickValue(Offline, book?.Offline, false),
         };

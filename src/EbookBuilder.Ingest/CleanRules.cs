@@ -11,7 +11,7 @@ namespace EbookBuilder.Ingest;
 /// </summary>
 public sealed class CleanRules
 {
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
+    internal static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
 
     private CleanRules(IReadOnlyList<string> remove, IReadOnlyList<string> keep, IReadOnlyList<Regex> dropLines)
     {
@@ -69,8 +69,12 @@ public sealed class CleanRules
         foreach (var element in kept) body.AppendChild(element);
     }
 
-    /// <summary>Whether a paragraph with this text is boilerplate.</summary>
-    internal bool IsBoilerplate(string text)
+    /// <summary>
+    /// Whether a paragraph with this text is boilerplate. A pattern that takes longer than its
+    /// timeout on the text keeps it (losing a sentence is worse than keeping a line) and is
+    /// passed to <paramref name="timedOut"/>, so that the user learns the pattern is too slow.
+    /// </summary>
+    internal bool IsBoilerplate(string text, Action<Regex>? timedOut = null)
     {
         var trimmed = text.Trim();
         foreach (var pattern in DropLines)
@@ -82,7 +86,7 @@ public sealed class CleanRules
             }
             catch (RegexMatchTimeoutException)
             {
-                // A pattern too slow for this text keeps the text: losing a sentence is worse than keeping a line.
+                timedOut?.Invoke(pattern);
             }
         }
         return false;

@@ -329,7 +329,8 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                 case Text t: spans.Add(new TextSpan(t.Value, bold, link)); break;
                 case Strong s: spans.AddRange(Spans(s.Children, true, link)); break;
                 case Emphasis e: spans.AddRange(Spans(e.Children, bold, link)); break;
-                case Link l: spans.AddRange(Spans(l.Children, bold, l.Url)); break;
+                // The address as the EPUB writes it (ASCII, an IDN host in punycode), or no link when it cannot be one.
+                case Link l: spans.AddRange(Spans(l.Children, bold, EbookBuilder.Model.Text.WebAddress.Normalize(l.Url) ?? link)); break;
                 case LineBreak: spans.Add(new TextSpan(null)); break;
             }
         }

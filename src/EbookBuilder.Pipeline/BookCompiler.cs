@@ -38,6 +38,12 @@ public static class BookCompiler
             catch (ArgumentException e) { throw new BuildInputException(e.Message); }
         }
 
+        var metadata = new List<string>();
+        if (MetadataRules.Language(options.Language) is { } badLanguage) metadata.Add($"language: {badLanguage}");
+        metadata.AddRange(options.Authors.Select(MetadataRules.Author).OfType<string>().Distinct().Select(p => $"author: {p}"));
+        if (options.Title is { } givenTitle && MetadataRules.Title(givenTitle) is { } badTitle) metadata.Add($"title: {badTitle}");
+        if (metadata.Count > 0) throw new BuildInputException(string.Join('\n', metadata) + " (--language, --author, --title, or [book] in book.toml)");
+
         OutputFolder.Check(options.OutputDirectory);
         // One folder the book may read from: index links, book file sources and local images stay in it.
         var root = options.BookRoot ?? BookFolder.ForInputs(options.Inputs);
@@ -218,7 +224,11 @@ public static class BookCompiler
         }
         catch (Exception)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // One writer may have finished before the cancel: its book is whole, and is kept.
+                throw new BuildCancelledException(jobs.Where(j => j.IsCompletedSuccessfully).Select(j => j.Result.Output).ToList(), cancellationToken);
+            }
             // The real failure, not the cancellation it caused in the other writer.
             var first = jobs.Where(j => j.IsFaulted).Select(j => j.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException);
             if (first is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);

@@ -11,8 +11,12 @@ namespace EbookBuilder.Pipeline;
 /// refused, and so is anything but a regular file, so that a crafted article cannot put the
 /// user's files into a book (<see cref="BookFolder.Check"/>).
 /// </summary>
-internal static class ImageLocator
+internal static partial class ImageLocator
 {
+    /// <summary>A URL scheme (RFC 3986) of two or more letters: one letter is a Windows drive.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]+:")]
+    private static partial System.Text.RegularExpressions.Regex UrlScheme();
+
     public static (Book Book, List<ImageFailure> Refused) Resolve(Book book, string root)
     {
         var refused = new Dictionary<string, ImageFailure>(StringComparer.Ordinal);
@@ -24,8 +28,11 @@ internal static class ImageLocator
             if (location.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return figure;
             if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
                 return figure with { Image = image with { Location = uri.AbsoluteUri } };
+            // Markdown escapes an IPv6 host's brackets (http://%5B::1%5D/): still a URL, never a file name.
+            if (UrlScheme().IsMatch(location) && Uri.TryCreate(Uri.UnescapeDataString(location), UriKind.Absolute, out var unescaped) && unescaped.Scheme is "http" or "https")
+                return figure with { Image = image with { Location = unescaped.AbsoluteUri } };
             if (location.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(location)
-                || (uri is not null && uri.Scheme.Length > 1))
+                || (uri is not null && uri.Scheme.Length > 1) || UrlScheme().IsMatch(location))
             {
                 refused.TryAdd(location, new ImageFailure(location, "refused: only http(s), data: and paths inside the book's folder are read"));
                 return figure;

@@ -14,9 +14,18 @@ internal static class ArticleFinisher
         date ??= SourceFacts.Date(sourceUrl, context.File);
         publisher = string.IsNullOrEmpty(publisher) ? SourceFacts.Publisher(sourceUrl) : publisher;
         body = NormaliseHeadings(body);
-        if (context.Rules.DropLines.Count > 0)
-            body = body.Where(b => b is not Paragraph p || !context.Rules.IsBoilerplate(EbookBuilder.Model.Text.PlainText.Of(p.Content))).ToArray();
         var span = SourceSpan.InFile(context.File);
+        if (context.Rules.DropLines.Count > 0)
+        {
+            var slow = new HashSet<string>(StringComparer.Ordinal);
+            body = body.Where(b => b is not Paragraph p || !context.Rules.IsBoilerplate(EbookBuilder.Model.Text.PlainText.Of(p.Content), r => slow.Add(r.ToString()))).ToArray();
+            foreach (var pattern in slow)
+            {
+                context.Diagnostics.Warn(DiagnosticCodes.ParseTimeout,
+                    $"the [clean] drop-lines pattern '{pattern}' took more than {CleanRules.PatternTimeout.TotalMilliseconds:0} ms on a paragraph, which is kept; "
+                    + "simplify the pattern (nested repeats such as (a+)+ or (.*)* try every split of a long line)", span);
+            }
+        }
         if (!body.Any(b => b is Paragraph or Quote or ListBlock or Table or Heading or Figure))
         {
             context.Diagnostics.Warn(DiagnosticCodes.EmptyArticle, "the article has no body text", span);

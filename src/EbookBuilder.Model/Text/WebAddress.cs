@@ -14,8 +14,19 @@ public static class WebAddress
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return null;
         if (uri.Scheme is not ("http" or "https" or "mailto")) return null;
-        if (uri.Scheme != "mailto" && !IsHost(uri)) return null;
         var text = uri.AbsoluteUri;
+        if (uri.Scheme != "mailto")
+        {
+            // An internationalised host is checked, and written, as its ASCII (punycode) form: a
+            // PDF's /URI is ASCII, and .NET may write such a host percent-encoded, which no browser reads.
+            string host;
+            try { host = uri.IdnHost; }
+            catch (UriFormatException) { return null; }
+            if (!IsHost(uri, host)) return null;
+            var userInfo = uri.UserInfo.Length > 0 ? uri.GetComponents(UriComponents.UserInfo, UriFormat.UriEscaped) + "@" : "";
+            var port = uri.IsDefaultPort ? "" : ":" + uri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            text = $"{uri.Scheme}://{userInfo}{host}{port}{uri.GetComponents(UriComponents.PathAndQuery | UriComponents.Fragment, UriFormat.UriEscaped)}";
+        }
         var result = new StringBuilder(text.Length);
         Span<byte> bytes = stackalloc byte[4];
         foreach (var rune in text.EnumerateRunes())
@@ -37,11 +48,11 @@ public static class WebAddress
     /// ending in a number as an IPv4 address and rejects it when it is not one (`1w2.0.2.11`), and
     /// epubcheck reports such a link (RSC-023).
     /// </summary>
-    private static bool IsHost(Uri uri)
+    private static bool IsHost(Uri uri, string host)
     {
         if (uri.HostNameType == UriHostNameType.IPv4) return true;
-        if (uri.HostNameType != UriHostNameType.Dns || uri.Host.Length is 0 or > 253) return false;
-        var labels = uri.Host.EndsWith('.') ? uri.Host[..^1].Split('.') : uri.Host.Split('.');
+        if (uri.HostNameType != UriHostNameType.Dns || host.Length is 0 or > 253) return false;
+        var labels = host.EndsWith('.') ? host[..^1].Split('.') : host.Split('.');
         foreach (var label in labels)
         {
             if (label.Length is 0 or > 63 || label[0] == '-' || label[^1] == '-') return false;

@@ -95,6 +95,9 @@ public sealed record BookFile
     /// <summary>[clean] rules.</summary>
     public CleanRules Clean { get; init; } = CleanRules.None;
 
+    /// <summary>The largest number a [pdf] setting takes (points, millimetres, ratios): more is a typing error, and nan or inf would reach the layout.</summary>
+    private const double MaxThemeValue = 2400;
+
     private static readonly Regex ImageMaxPattern = new(@"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$", RegexOptions.CultureInvariant);
     private static readonly Regex ColorPattern = new("^#[0-9a-fA-F]{6}$", RegexOptions.CultureInvariant);
 
@@ -161,6 +164,12 @@ public sealed record BookFile
         var report = Output("report");
 
         var authors = (Opt<string[]>(book, "authors") ?? []).Concat(Opt<string[]>(book, "author") ?? []).ToList();
+        foreach (var key in new[] { "author", "authors" })
+        {
+            foreach (var problem in (Opt<string[]>(book, key) ?? []).Select(MetadataRules.Author).OfType<string>().Distinct()) Error(book, key, problem);
+        }
+        if (Opt<string>(book, "language") is { } language && MetadataRules.Language(language) is { } badLanguage) Error(book, "language", badLanguage);
+        if (Opt<string>(book, "title") is { } title && MetadataRules.Title(title) is { } badTitle) Error(book, "title", badTitle);
         var cover = Opt<string>(book, "cover");
         if (cover is not null && !cover.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !cover.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             cover = Confined(book, "cover", "the cover image");
@@ -236,7 +245,7 @@ public sealed record BookFile
         {
             if (!BookFileSchema.ThemeKeys.ContainsKey(key)) continue;
             if (value.Data is string color && !ColorPattern.IsMatch(color)) Error(pdf, key, $"{key} '{color}' is not a colour such as \"#222222\"");
-            else if (value.Data is double number && number <= 0) Error(pdf, key, $"{key} must be more than 0");
+            else if (value.Data is double number && !(number is > 0 and <= MaxThemeValue)) Error(pdf, key, $"{key} must be a number more than 0 and at most {MaxThemeValue} (not {number.ToString(CultureInfo.InvariantCulture)})");
             theme[CamelCase(key)] = value.Data;
         }
 

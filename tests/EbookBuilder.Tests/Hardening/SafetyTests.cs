@@ -313,4 +313,137 @@ public sealed class SafetyTests
         }
         EpubCheck.AssertValid(epub);
     }
+
+    [Theory]
+    [InlineData("--language", "zh_CN", "language: 'zh_CN' is not a BCP 47 language tag; write one such as zh-CN, zh-Hant-TW, zh-HK or en (with hyphens, not underscores)")]
+    [InlineData("--language", "中文", "language: '中文' is not a BCP 47 language tag")]
+    [InlineData("--language", "en--US", "is not a BCP 47 language tag")]
+    [InlineData("--author", "", "author: an author is empty")]
+    [InlineData("--author", "  ", "author: an author is empty")]
+    [InlineData("--title", " ", "title: the title is empty")]
+    [InlineData("--title", "第一行\n第二行", "holds control characters")]
+    public void Malformed_metadata_stops_the_build_before_any_work(string option, string value, string expected)
+    {
+        using var temp = new TempFolder();
+        temp.Write("pages/1.md", "# 一\n\n<p>正文。</p>\n");
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), option, value, "-o", temp.File("out"), "-f", "epub", "--no-images");
+        Assert.Equal(1, code);
+        Assert.True(stderr.Contains(expected, StringComparison.Ordinal), stderr);
+        Assert.False(Directory.Exists(temp.File("out")));
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("zh-Hant-TW")]
+    [InlineData("zh-cmn-Hans-CN")]
+    [InlineData("yue-HK")]
+    [InlineData("sr-Latn-RS")]
+    [InlineData("de-CH-1996")]
+    [InlineData("en-US-x-twain")]
+    [InlineData("x-private")]
+    public void Well_formed_language_tags_are_accepted(string tag) => Assert.Null(EbookBuilder.Pipeline.MetadataRules.Language(tag));
+
+    [Fact]
+    public void A_book_file_s_malformed_metadata_and_theme_values_are_errors_at_their_lines()
+    {
+        using var temp = new TempFolder();
+        temp.Write("book/pages/1.md", "# 一\n\n<p>正文。</p>\n");
+        var toml = temp.Write("book/book.toml", "[book]\ntitle = \"书\"\nlanguage = \"zh_TW\"\nauthors = [\"张三\", \"\"]\n\n[pdf]\nbody-size = nan\nmargin-top-mm = inf\nline-height = -inf\n\n[[chapter]]\nsources = [\"pages\"]\n");
+        var (code, _, stderr) = CliRun.Invoke("build", toml, "-f", "pdf");
+        Assert.Equal(1, code);
+        foreach (var expected in new[] { "book.toml:3: 'zh_TW' is not a BCP 47", "book.toml:4: an author is empty", "book.toml:7: body-size must be a number more than 0", "book.toml:8: margin-top-mm must be", "book.toml:9: line-height must be" })
+            Assert.True(stderr.Contains(expected, StringComparison.Ordinal), stderr);
+        Assert.DoesNotContain("internal error", stderr);
+    }
+
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("0")]
+    [InlineData("65")]
+    public void An_image_concurrency_out_of_range_is_a_clear_error(string value)
+    {
+        using var temp = new TempFolder();
+        temp.Write("pages/1.md", "# 一\n\n<p>正文。</p>\n");
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--image-concurrency", value, "-o", temp.File("out"), "-f", "epub");
+        Assert.Equal(1, code);
+        Assert.True(stderr.Contains($"--image-concurrency {value}: give a number of downloads at a time from 1 to 64", StringComparison.Ordinal), stderr);
+    }
+
+    [Fact]
+    public void A_long_chinese_title_gives_a_file_name_shortened_by_bytes_to_whole_characters()
+    {
+        using var temp = new TempFolder();
+        temp.Write("pages/1.md", "# 一\n\n<p>正文。</p>\n");
+        var title = string.Concat(Enumerable.Repeat("中国新闻周刊特别报道👨‍👩‍👧", 12)); // 120 CJK characters and 12 family emoji (ZWJ sequences)
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--title", title, "-o", temp.File("out"), "-f", "all", "--no-images");
+        Assert.True(code == 0, stderr);
+        var names = Directory.GetFiles(temp.File("out")).Select(Path.GetFileName).ToList();
+        Assert.Equal(2, names.Count);
+        foreach (var name in names)
+        {
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(name!) <= 255 - 38, name);
+            var stem = Path.GetFileNameWithoutExtension(name!);
+            Assert.StartsWith(stem, title, StringComparison.Ordinal); // a prefix of whole characters
+            Assert.True(System.Text.Encoding.UTF8.GetByteCount(stem) > EbookBuilder.Pipeline.FileNames.MaxBytes - 30, stem);
+            Assert.False(stem.EndsWith('\u200D'), "a family emoji was cut inside");
+        }
+        Assert.Contains(title, new EpubContents(temp.File("out/" + names.Single(n => n!.EndsWith(".epub", StringComparison.Ordinal)))).Texts["OEBPS/content.opf"]);
+    }
+
+    [Fact]
+    public void A_slow_drop_lines_pattern_is_reported_and_keeps_the_paragraph()
+    {
+        using var temp = new TempFolder();
+        temp.Write("book/pages/1.md", "# 一\n\n<p>" + new string('a', 40) + "!</p>\n<p>正文。</p>\n");
+        var toml = temp.Write("book/book.toml", "[book]\ntitle = \"书\"\n\n[clean]\ndrop-lines = [\"(a+)+$\"]\n\n[[chapter]]\nsources = [\"pages\"]\n");
+        var (code, _, stderr) = CliRun.Invoke("build", toml, "-f", "epub", "--no-images");
+        Assert.True(code == 0, stderr);
+        Assert.True(stderr.Contains("1.md: warning EB013: the [clean] drop-lines pattern '(a+)+$' took more than 200 ms on a paragraph, which is kept", StringComparison.Ordinal), stderr);
+        Assert.Contains(new string('a', 40) + "!", new EpubContents(temp.File("book/dist/书.epub")).Article(0, 0));
+    }
+
+    [SkippableFact]
+    public void An_ipv6_image_url_escaped_by_markdown_is_a_url_and_an_idn_link_is_punycode_in_the_pdf()
+    {
+        using var temp = new TempFolder();
+        temp.Write("pages/1.md", "# 一\n\n<p>正文，<a href=\"http://例子.测试/路径\">链接</a>。</p>\n\n![图](http://[::1]:9/b.png)\n");
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--title", "书", "-o", temp.File("out"), "-f", "all", "--offline", "--cache-dir", temp.File("cache"));
+        Assert.True(code == 0, stderr);
+        Assert.True(stderr.Contains("image http://[::1]:9/b.png left out: offline", StringComparison.Ordinal), stderr);
+        Assert.DoesNotContain("cannot read the file", stderr);
+        Poppler.Require();
+        var pdf = Poppler.Run("qpdf", "--qdf", "--object-streams=disable", temp.File("out/书.pdf"), "-");
+        Assert.Contains("/URI (http://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84)", pdf);
+        Assert.Contains("href=\"http://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84\"", new EpubContents(temp.File("out/书.epub")).Article(0, 0));
+    }
+
+    [Fact]
+    public async Task A_cancel_after_the_epub_is_written_keeps_it_and_says_so()
+    {
+        using var temp = new TempFolder();
+        var paragraph = string.Concat(Enumerable.Repeat("这是一段用来让排版花一些时间的正文，句子很长，标点也很多。", 20));
+        for (var i = 0; i < 80; i++) temp.Write($"pages/{i}.md", $"# 第{i}篇\n\n" + string.Concat(Enumerable.Repeat($"<p>{paragraph}</p>\n", 6)));
+        using var cancel = new CancellationTokenSource();
+        var progress = new EbookBuilder.Pipeline.SynchronousProgress<EbookBuilder.Pipeline.BuildProgress>(p =>
+        {
+            if (p.Stage == "epub" && p.Done == 1) cancel.Cancel();
+        });
+        var build = EbookBuilder.Pipeline.BookCompiler.BuildAsync(new EbookBuilder.Pipeline.BuildOptions
+        {
+            Inputs = [temp.File("pages")],
+            OutputDirectory = temp.File("out"),
+            Title = "书",
+            StylesDirectory = TestPaths.Styles,
+            FetchImages = false,
+            Fonts = TestBuild.BundledFonts,
+            Formats = EbookBuilder.Pipeline.OutputFormats.All,
+            GenerateCover = false,
+        }, progress, cancel.Token);
+        var cancelled = await Assert.ThrowsAsync<EbookBuilder.Pipeline.BuildCancelledException>(() => build);
+        var epub = Assert.Single(cancelled.Written);
+        Assert.Equal("epub", epub.Format);
+        Assert.True(File.Exists(epub.Path));
+        Assert.False(File.Exists(temp.File("out/书.pdf")));
+        Assert.Empty(Directory.GetFiles(temp.File("out"), "*.tmp"));
+    }
 }

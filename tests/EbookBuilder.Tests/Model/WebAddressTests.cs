@@ -13,6 +13,9 @@ public sealed class WebAddressTests
     [InlineData("http://192.0.2.11:8808/gb/", "http://192.0.2.11:8808/gb/")]
     [InlineData("http://xn--fiq228c.example.com/a", "http://xn--fiq228c.example.com/a")]
     [InlineData("http://a-b.c1.example.com/", "http://a-b.c1.example.com/")]
+    // An internationalised host is written as punycode (a PDF's /URI is ASCII: it was "http://??.??/")
+    [InlineData("http://例子.测试/路径", "http://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84")]
+    [InlineData("https://中文.example.com/", "https://xn--fiq228c.example.com/")]
     public void Addresses_are_made_valid(string input, string expected) => Assert.Equal(expected, WebAddress.Normalize(input));
 
     [Theory]

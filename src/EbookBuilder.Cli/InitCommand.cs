@@ -25,7 +25,8 @@ internal static class InitCommand
             var stderr = parse.InvocationConfiguration.Error;
             var folder = Path.GetFullPath(parse.GetValue(Folder)!);
             var bookFile = Path.Combine(folder, BookFileReader.FileName);
-            if (File.Exists(bookFile))
+            // Anything at that name, a dangling link too (writing through it would write its target).
+            if (EbookBuilder.Model.Text.RealPath.KindOfEntry(bookFile) != EbookBuilder.Model.Text.FileKind.Missing)
             {
                 stderr.WriteLine($"error: {bookFile} already exists; edit it, or remove it to start again");
                 return ExitCodes.BadInput;
@@ -48,7 +49,8 @@ internal static class InitCommand
                     chapters = ChaptersIn(folder);
                 }
                 var title = Path.GetFileName(folder.TrimEnd(Path.DirectorySeparatorChar));
-                File.WriteAllText(bookFile, BookFileTemplate.Write(string.IsNullOrEmpty(title) ? "新闻合集" : title, chapters));
+                var template = System.Text.Encoding.UTF8.GetBytes(BookFileTemplate.Write(string.IsNullOrEmpty(title) ? "新闻合集" : title, chapters));
+                using (var stream = new FileStream(bookFile, FileMode.CreateNew, FileAccess.Write)) stream.Write(template); // never through a link made meanwhile
                 stdout.WriteLine($"wrote {bookFile} with {chapters.Count} chapter(s); build it with: ebook build {parse.GetValue(Folder)}");
                 return ExitCodes.Success;
             }

@@ -33,9 +33,11 @@ internal sealed unsafe class MappedFile : IDisposable
     {
         try
         {
+            // A regular file only (links followed): a FIFO's open never returns, a device has no end.
+            if (EbookBuilder.Model.Text.RealPath.KindOf(path) != EbookBuilder.Model.Text.FileKind.Regular) return null;
             var info = new FileInfo(path);
-            if (!info.Exists || info.Length is 0 or > int.MaxValue || (info.Attributes & FileAttributes.Device) != 0) return null;
-            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is not FileInfo { Exists: true }) return null;
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target) info = target;
+            if (info.Length is 0 or > int.MaxValue) return null;
             var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
             try
             {

@@ -7,7 +7,7 @@ public static class DiagnosticCodes
     public const string InputMissing = "EB001";
     /// <summary>An index link does not resolve to a file.</summary>
     public const string IndexLinkUnresolved = "EB002";
-    /// <summary>A file could not be read.</summary>
+    /// <summary>A file could not be read, or is not a regular file (a pipe, a device, a socket).</summary>
     public const string FileUnreadable = "EB003";
     /// <summary>A file has bytes that are not valid text in its encoding.</summary>
     public const string InvalidEncoding = "EB004";
@@ -25,11 +25,11 @@ public static class DiagnosticCodes
     public const string UnsupportedFile = "EB010";
     /// <summary>An article has no date, so a date range could not be applied to it.</summary>
     public const string Undated = "EB012";
-    /// <summary>An article's markup took too long to parse and was left out.</summary>
+    /// <summary>An article's markup took too long to parse and was left out, or a drop-lines pattern took too long on a paragraph (kept).</summary>
     public const string ParseTimeout = "EB013";
     /// <summary>Markup nested too deep; the deeper part was kept as plain text.</summary>
     public const string DeepNesting = "EB011";
-    /// <summary>A local reference (index link, book file source) leads outside the book's folder and was refused.</summary>
+    /// <summary>A file the book names (article, folder, index link, glob match, image, cover, font) leads outside the book's folder, links followed, and was not read.</summary>
     public const string OutsideBook = "EB014";
     /// <summary>An article file is larger than any real article and was left out.</summary>
     public const string ArticleTooLarge = "EB015";

@@ -82,6 +82,16 @@ internal static class BuildCommand
 
     private static readonly Option<string?> Until = new("--until") { Description = "Keep articles dated on or before this day (YYYY-MM-DD)" };
 
+    private static readonly Option<string?> Encoding = new("--encoding")
+    {
+        Description = "The encoding of the articles when their bytes cannot tell it: big5, gb18030, shift_jis… (default: UTF-8, else detected)",
+    };
+
+    private static readonly Option<string?> Undated = new("--undated")
+    {
+        Description = "With --since/--until: keep (default) or drop the articles that have no date",
+    };
+
     private static readonly Option<bool> NoCover = new("--no-cover") { Description = "Do not draw a cover for the EPUB" };
 
     private static readonly Option<bool> Strict = new("--strict") { Description = "Any image that cannot be put in the book stops the build (exit 1)" };
@@ -93,10 +103,11 @@ internal static class BuildCommand
     public static Command Create()
     {
         Format.AcceptOnlyFromAmong("epub", "pdf", "all");
+        Undated.AcceptOnlyFromAmong("keep", "drop");
         var command = new Command("build", "Build a book from articles")
         {
             Inputs, Output, Name, Format, Title, Author, Language, Report,
-            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Profile, Since, Until, NoCover, Strict, Quiet, Verbose,
+            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -241,6 +252,7 @@ internal static class BuildCommand
             Date = book?.Date,
             CoverImage = book?.Cover,
             Clean = book?.Clean ?? EbookBuilder.Ingest.CleanRules.None,
+            Encoding = Pick(Encoding, book?.Encoding, null),
             Theme = book?.Theme ?? new Dictionary<string, object>(),
             StylesDirectory = Path.Combine(AppContext.BaseDirectory, "styles"),
             Timestamp = SourceDateEpoch(),
@@ -258,6 +270,7 @@ internal static class BuildCommand
             Profile = profile,
             Since = since,
             Until = until,
+            DropUndated = Given(Undated) ? parse.GetValue(Undated) == "drop" : book?.DropUndated ?? false,
         };
         return (options, Given(Report) ? parse.GetValue(Report) : book?.Report);
     }

@@ -23,8 +23,15 @@ public static class ArticleReader
     /// </summary>
     public static long MaxArticleBytes { get; set; } = 8L * 1024 * 1024;
 
+    /// <summary>The encoding a name gives (big5, gb18030, utf-8…), or null when none has that name.</summary>
+    public static System.Text.Encoding? EncodingNamed(string name) => TextDecoder.Named(name);
+
     /// <summary>Reads and cleans the article at <paramref name="path"/>.</summary>
-    public static Article? Read(string path, DiagnosticBag diagnostics, CleanRules? rules = null)
+    /// <param name="path">The article file.</param>
+    /// <param name="diagnostics">Where what is wrong with it is told.</param>
+    /// <param name="rules">The book's extra cleaning rules.</param>
+    /// <param name="encoding">The encoding every article is in (--encoding); null to tell it from the bytes.</param>
+    public static Article? Read(string path, DiagnosticBag diagnostics, CleanRules? rules = null, System.Text.Encoding? encoding = null)
     {
         byte[] bytes;
         try
@@ -54,7 +61,7 @@ public static class ArticleReader
             diagnostics.Warn(DiagnosticCodes.NotText, "the file holds binary data (NUL bytes or mostly invalid text), not an article; it is left out", SourceSpan.InFile(path));
             return null;
         }
-        var text = WithoutControls(TextDecoder.Decode(bytes, path, diagnostics).Text);
+        var text = WithoutControls(TextDecoder.Decode(bytes, path, diagnostics, encoding).Text);
         try
         {
             return ReadText(text, path, diagnostics, rules);

@@ -42,6 +42,8 @@ public static class BookCompiler
         if (MetadataRules.Language(options.Language) is { } badLanguage) metadata.Add($"language: {badLanguage}");
         metadata.AddRange(options.Authors.Select(MetadataRules.Author).OfType<string>().Distinct().Select(p => $"author: {p}"));
         if (options.Title is { } givenTitle && MetadataRules.Title(givenTitle) is { } badTitle) metadata.Add($"title: {badTitle}");
+        if (options.Encoding is { } encodingName && ArticleReader.EncodingNamed(encodingName) is null)
+            metadata.Add($"encoding: '{encodingName}' is not an encoding this program reads; give one such as big5, gb18030, gbk, utf-8 or shift_jis");
         if (metadata.Count > 0) throw new BuildInputException(string.Join('\n', metadata) + " (--language, --author, --title, or [book] in book.toml)");
 
         OutputFolder.Check(options.OutputDirectory);
@@ -61,7 +63,7 @@ public static class BookCompiler
 
         if (chapters.Count == 0)
         {
-            var where = string.Join(", ", options.Inputs);
+            var where = options.Chapters is { } given ? "the book file's chapters" + (options.Since is not null || options.Until is not null ? " (in the date range)" : "") : string.Join(", ", options.Inputs);
             throw new BuildInputException($"no articles found in {where}; give folders or files of .md/.html articles, or index files that link to them");
         }
         var book = new Book(Metadata(options, chapters), chapters);
@@ -252,11 +254,12 @@ public static class BookCompiler
         IProgress<BuildProgress>? progress, CancellationToken cancellationToken)
     {
         var files = sources.SelectMany(s => s.Files).Distinct(StringComparer.Ordinal).ToList();
+        var encoding = options.Encoding is { } name ? ArticleReader.EncodingNamed(name) : null;
         var done = 0;
         var read = new Article?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
-            read[i] = ArticleReader.Read(files[i], diagnostics, options.Clean);
+            read[i] = ArticleReader.Read(files[i], diagnostics, options.Clean, encoding);
             progress?.Report(new BuildProgress("read", Interlocked.Increment(ref done), files.Count));
         });
         var articles = new Dictionary<string, Article?>(files.Count, StringComparer.Ordinal);
@@ -266,6 +269,7 @@ public static class BookCompiler
         var seenUrls = new Dictionary<string, string>(StringComparer.Ordinal);
         var seenBodies = new Dictionary<string, string>(StringComparer.Ordinal);
         var chapters = new List<Chapter>();
+        var undated = new List<string>();
         foreach (var source in sources)
         {
             var list = new List<Article>();
@@ -278,7 +282,11 @@ public static class BookCompiler
                 {
                     if (article.Date is not { } date)
                     {
-                        diagnostics.Info(DiagnosticCodes.Undated, "the article has no date; kept although a date range is given", article.Source);
+                        undated.Add(article.Source.File);
+                        diagnostics.Info(DiagnosticCodes.Undated, options.DropUndated
+                            ? "the article has no date; left out, as a date range is given and undated articles are dropped"
+                            : "the article has no date; kept although a date range is given", article.Source);
+                        if (options.DropUndated) continue;
                     }
                     else if (date < since || date > until)
                     {
@@ -308,6 +316,16 @@ public static class BookCompiler
                 continue;
             }
             chapters.Add(new Chapter(source.Title, list, source.Origin));
+        }
+        if (undated.Count > 0)
+        {
+            // A weekly digest must not fill silently with last year's news: say how many, and which.
+            const int listed = 5;
+            var listedFiles = string.Join(", ", undated.Take(listed).Select(Path.GetFileName));
+            var more = undated.Count > listed ? $" and {undated.Count - listed} more (--verbose or the report lists them)" : "";
+            diagnostics.Warn(DiagnosticCodes.Undated, options.DropUndated
+                ? $"{undated.Count} article(s) have no date and were left out of the date range: {listedFiles}{more}; set [output] undated = \"keep\" (or --undated keep) to keep them"
+                : $"{undated.Count} article(s) have no date and were kept although a date range is given: {listedFiles}{more}; set [output] undated = \"drop\" (or --undated drop) to leave them out", null);
         }
         return chapters;
     }

@@ -33,6 +33,9 @@ public sealed record BuildOptions
     /// <summary>A cover image (file or http(s) URL) to use instead of the drawn cover.</summary>
     public string? CoverImage { get; init; }
 
+    /// <summary>The encoding every article is in (big5, gb18030…); null to tell it from each file's bytes.</summary>
+    public string? Encoding { get; init; }
+
     /// <summary>Extra cleaning rules (selectors, boilerplate patterns).</summary>
     public EbookBuilder.Ingest.CleanRules Clean { get; init; } = EbookBuilder.Ingest.CleanRules.None;
 
@@ -80,6 +83,9 @@ public sealed record BuildOptions
 
     /// <summary>Keep only articles dated on or before this day.</summary>
     public DateOnly? Until { get; init; }
+
+    /// <summary>With a date range, leave out the articles that have no date (by default they are kept, with a warning).</summary>
+    public bool DropUndated { get; init; }
 
     /// <summary>Draw a cover for the EPUB (title, dates, chapters) in the book's font.</summary>
     public bool GenerateCover { get; init; } = true;

@@ -5,17 +5,38 @@ using EbookBuilder.Model.Document;
 namespace EbookBuilder.Ingest.Chars;
 
 /// <summary>
-/// Turns a file's bytes into text: UTF-8 (with or without BOM) or UTF-16 by BOM, else GB18030 when
-/// the bytes are not UTF-8 but are valid GB18030. Invalid bytes are reported, never hidden.
+/// Turns a file's bytes into text: UTF-8 (with or without BOM) or UTF-16 by BOM; bytes that are
+/// not UTF-8 are Big5 (traditional Chinese, Taiwan and Hong Kong) or GB18030 (simplified). Nearly
+/// every Big5 byte pair is also a valid GB18030 pair, so "decodes without error" cannot tell them
+/// apart: Mozilla's detector (uchardet, through UTF.Unknown) scores the text as each, by how
+/// common its characters and character pairs are in that language. A forced encoding (--encoding)
+/// skips the guessing. Invalid bytes are reported, never hidden.
 /// </summary>
 internal static class TextDecoder
 {
+    /// <summary>How sure the detector must be that the bytes are Big5 to read them so (GB18030 otherwise, as before).</summary>
+    private const float Big5Confidence = 0.5f;
+
     private static readonly Encoding LenientUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: false);
 
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string file, DiagnosticBag diagnostics)
+    /// <summary>The encoding a name gives (big5, gb18030, utf-8, shift_jis…), or null when none has that name.</summary>
+    public static Encoding? Named(string name)
     {
+        try
+        {
+            return Encoding.GetEncoding(name.Trim());
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    public static DecodedText Decode(ReadOnlySpan<byte> bytes, string file, DiagnosticBag diagnostics, Encoding? forced = null)
+    {
+        if (forced is not null) return Forced(bytes, forced, file, diagnostics);
         if (bytes.StartsWith("\uFEFF"u8)) return Utf8(bytes[3..], file, diagnostics);
         if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE)
             return new DecodedText(Encoding.Unicode.GetString(bytes[2..]), "utf-16le");
@@ -29,6 +50,20 @@ internal static class TextDecoder
         var mostlyUtf8 = nonAscii > 0 && invalidCount * 10 < nonAscii;
         if (!mostlyUtf8)
         {
+            if (LooksLikeBig5(bytes))
+            {
+                var big5 = Encoding.GetEncoding("big5", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+                try
+                {
+                    var text = big5.GetString(bytes);
+                    diagnostics.Info(DiagnosticCodes.LegacyEncoding, "decoded as Big5 (the file is not UTF-8)", SourceSpan.InFile(file));
+                    return new DecodedText(text, "big5");
+                }
+                catch (DecoderFallbackException)
+                {
+                    // Not clean Big5 after all (Big5-HKSCS extensions, damage): try GB18030.
+                }
+            }
             var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
             try
             {
@@ -42,6 +77,32 @@ internal static class TextDecoder
             }
         }
         return Utf8(bytes, file, diagnostics);
+    }
+
+    private static bool LooksLikeBig5(ReadOnlySpan<byte> bytes)
+    {
+        var detected = UtfUnknown.CharsetDetector.DetectFromBytes(bytes.ToArray()).Detected;
+        return detected is not null && detected.EncodingName.StartsWith("big5", StringComparison.OrdinalIgnoreCase) && detected.Confidence >= Big5Confidence;
+    }
+
+    /// <summary>The bytes in the encoding the user named; bytes it cannot decode are reported at their line.</summary>
+    private static DecodedText Forced(ReadOnlySpan<byte> bytes, Encoding encoding, string file, DiagnosticBag diagnostics)
+    {
+        if (encoding is UTF8Encoding && bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        var strict = (Encoding)encoding.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
+        try
+        {
+            return new DecodedText(strict.GetString(bytes), encoding.WebName);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var at = Math.Clamp(e.Index, 0, bytes.Length);
+            diagnostics.Warn(DiagnosticCodes.InvalidEncoding,
+                $"the file does not decode cleanly as {encoding.WebName} (first bad bytes at byte {at}); they are shown as U+FFFD. Check --encoding (or [book] encoding), or re-save the file as UTF-8",
+                new SourceSpan(file, 1 + bytes[..at].Count((byte)'\n')));
+            return new DecodedText(encoding.GetString(bytes), encoding.WebName);
+        }
     }
 
     private static DecodedText Utf8(ReadOnlySpan<byte> bytes, string file, DiagnosticBag diagnostics)

@@ -11,7 +11,8 @@ internal static class ArticleFinisher
     public static Article Finish(ArticleContext context, IReadOnlyList<Block> blocks, string? sourceUrl)
     {
         var (date, publisher, body) = Dateline.Extract(blocks);
-        date ??= SourceFacts.Date(sourceUrl, context.File);
+        // What the text says, else what the markup states, else what the URL or the file name carries.
+        date ??= context.MarkupDate ?? SourceFacts.Date(sourceUrl, context.File);
         publisher = string.IsNullOrEmpty(publisher) ? SourceFacts.Publisher(sourceUrl) : publisher;
         body = NormaliseHeadings(body);
         var span = SourceSpan.InFile(context.File);

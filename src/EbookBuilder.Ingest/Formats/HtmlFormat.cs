@@ -36,7 +36,7 @@ internal static class HtmlFormat
         var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
             ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
         var sourceUrl = Uri.TryCreate(canonical, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : null;
-        var context = new ArticleContext(file, title, uri, diagnostics) { Rules = rules };
+        var context = new ArticleContext(file, title, uri, diagnostics) { Rules = rules, MarkupDate = Metadata.SourceFacts.MarkupDate(document) };
         var builder = new BlockBuilder(context, topDepth: root == document.Body ? 1 : -1);
         builder.VisitChildren(root, 0);
         return ArticleFinisher.Finish(context, builder.Finish(), sourceUrl);

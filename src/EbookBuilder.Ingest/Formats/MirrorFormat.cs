@@ -58,6 +58,7 @@ internal static partial class MirrorFormat
         Uri.TryCreate(sourceUrl, UriKind.Absolute, out var baseUri);
         var context = new ArticleContext(file, title, baseUri, diagnostics) { Rules = rules };
         var document = HtmlParsing.Parse(string.Join('\n', lines), file, diagnostics);
+        context.MarkupDate = Metadata.SourceFacts.MarkupDate(document);
         rules.ApplyTo(document);
         var builder = new BlockBuilder(context, topDepth: 1);
         builder.VisitChildren(document.Body!, 0);

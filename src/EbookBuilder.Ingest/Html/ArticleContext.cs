@@ -17,6 +17,9 @@ internal sealed class ArticleContext(string file, string title, Uri? baseUri, Di
     /// <summary>The book's extra cleaning rules.</summary>
     public CleanRules Rules { get; init; } = CleanRules.None;
 
+    /// <summary>The publication date the markup states (a meta tag, a &lt;time datetime&gt;), if any.</summary>
+    public DateOnly? MarkupDate { get; set; }
+
     /// <summary>Whether content deeper than the nesting limit was flattened to text.</summary>
     public bool Flattened { get; set; }
 }

@@ -156,8 +156,9 @@ internal sealed class BlockBuilder
                 Current.Close();
                 return;
         }
-        // <a>, the mirror's <ok href>, SecretChina's <span href>: a link only if it leads somewhere worth going.
-        if (e.HasAttribute("href") && LinkPolicy.KeepUrl(e.GetAttribute("href")) is { } url)
+        // <a>, SecretChina's <span href>: a link only if it leads somewhere worth going. The mirror
+        // marks a site's keyword links as <ok href>: every one is a keyword, whatever its URL looks like.
+        if (e.LocalName != "ok" && e.HasAttribute("href") && LinkPolicy.KeepUrl(e.GetAttribute("href")) is { } url)
         {
             Current.OpenLink(url, span);
             VisitChildren(e, depth);

@@ -44,7 +44,8 @@ internal sealed class InlineBuilder
                 _pendingBreak |= CjkText.IsSegmentBreak(c);
                 continue;
             }
-            if (_pendingSpace && _last != '\0' && !(_pendingBreak && (CjkText.IsWide(_last) || CjkText.IsWide(c))))
+            if (_pendingSpace && _last != '\0' && !(_pendingBreak && (CjkText.IsWide(_last) || CjkText.IsWide(c)))
+                && !CjkText.IsFullWidthPunctuation(_last) && !CjkText.IsFullWidthPunctuation(c))
             {
                 Emit(' ', source);
             }

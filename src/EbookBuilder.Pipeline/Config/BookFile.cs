@@ -42,6 +42,8 @@ public sealed record BookFile
     public string? Cover { get; init; }
     /// <summary>The folder the book may read from: [book] root, else the book file's folder.</summary>
     public required string Root { get; init; }
+    /// <summary>[book] encoding of the articles (big5, gb18030…), when it cannot be told from their bytes.</summary>
+    public string? Encoding { get; init; }
     /// <summary>[book] identifier (for example urn:uuid:…).</summary>
     public string? Identifier { get; init; }
 
@@ -64,6 +66,8 @@ public sealed record BookFile
     public DateOnly? Since { get; init; }
     /// <summary>[output] until.</summary>
     public DateOnly? Until { get; init; }
+    /// <summary>[output] undated: keep or drop the articles without a date when a date range is given.</summary>
+    public bool? DropUndated { get; init; }
     /// <summary>[output] report (absolute).</summary>
     public string? Report { get; init; }
 
@@ -129,6 +133,11 @@ public sealed record BookFile
         T? Val<T>(Section s, string key) where T : struct => s.Values.TryGetValue(key, out var v) ? (T)v.Data : null;
         string? PathOf(Section s, string key) => Opt<string>(s, key) is { } p ? System.IO.Path.GetFullPath(p, folder) : null;
         void Error(Section s, string key, string message) => errors.Add($"{path}:{s.Values[key].Line}: {message}");
+        bool? Fail(Section s, string key, string message)
+        {
+            Error(s, key, message);
+            return null;
+        }
 
         var book = Get("book");
         var output = Get("output");
@@ -170,6 +179,8 @@ public sealed record BookFile
         }
         if (Opt<string>(book, "language") is { } language && MetadataRules.Language(language) is { } badLanguage) Error(book, "language", badLanguage);
         if (Opt<string>(book, "title") is { } title && MetadataRules.Title(title) is { } badTitle) Error(book, "title", badTitle);
+        if (Opt<string>(book, "encoding") is { } encodingName && ArticleReader.EncodingNamed(encodingName) is null)
+            Error(book, "encoding", $"encoding '{encodingName}' is not an encoding this program reads; give one such as big5, gb18030, gbk, utf-8 or shift_jis");
         var cover = Opt<string>(book, "cover");
         if (cover is not null && !cover.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !cover.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             cover = Confined(book, "cover", "the cover image");
@@ -223,6 +234,13 @@ public sealed record BookFile
             catch (ArgumentException e) { Error(pdf.Values.ContainsKey("page-size") ? pdf : output, "page-size", e.Message); }
         }
         var (bookSince, bookUntil) = (Val<DateOnly>(output, "since"), Val<DateOnly>(output, "until"));
+        bool? dropUndated = Opt<string>(output, "undated") switch
+        {
+            null => null,
+            "keep" => false,
+            "drop" => true,
+            var other => Fail(output, "undated", $"undated '{other}' is not keep or drop"),
+        };
         if (bookSince > bookUntil) Error(output, "since", $"since {bookSince:yyyy-MM-dd} is after until {bookUntil:yyyy-MM-dd}");
 
         (int, int)? imageMax = null;
@@ -275,6 +293,7 @@ public sealed record BookFile
             Description = Opt<string>(book, "description"),
             Cover = cover,
             Identifier = Opt<string>(book, "identifier"),
+            Encoding = Opt<string>(book, "encoding"),
             Chapters = specs,
             Formats = formats,
             Name = Opt<string>(output, "name"),
@@ -285,6 +304,7 @@ public sealed record BookFile
             Since = bookSince,
             Until = bookUntil,
             Report = report,
+            DropUndated = dropUndated,
             ImageMax = imageMax,
             Grayscale = Val<bool>(images, "grayscale"),
             ImageConcurrency = concurrency,

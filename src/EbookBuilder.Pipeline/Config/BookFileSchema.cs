@@ -43,7 +43,7 @@ public static class BookFileSchema
         {
             ["title"] = Kind.Text, ["subtitle"] = Kind.Text, ["author"] = Kind.TextList, ["authors"] = Kind.TextList,
             ["publisher"] = Kind.Text, ["language"] = Kind.Text, ["date"] = Kind.Date, ["description"] = Kind.Text,
-            ["cover"] = Kind.Text, ["identifier"] = Kind.Text, ["root"] = Kind.Text,
+            ["cover"] = Kind.Text, ["identifier"] = Kind.Text, ["root"] = Kind.Text, ["encoding"] = Kind.Text,
         }),
         ["chapter"] = new(new Dictionary<string, Kind>(StringComparer.Ordinal)
         {
@@ -54,6 +54,7 @@ public static class BookFileSchema
         {
             ["formats"] = Kind.TextList, ["name"] = Kind.Text, ["folder"] = Kind.Text, ["page-size"] = Kind.Text,
             ["profile"] = Kind.Text, ["no-cover"] = Kind.Boolean, ["since"] = Kind.Date, ["until"] = Kind.Date, ["report"] = Kind.Text,
+            ["undated"] = Kind.Text,
         }),
         ["images"] = new(new Dictionary<string, Kind>(StringComparer.Ordinal)
         {

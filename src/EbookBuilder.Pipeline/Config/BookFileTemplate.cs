@@ -25,6 +25,7 @@ public static class BookFileTemplate
             # cover = "cover.jpg"            # an image file or an https:// URL (default: a drawn cover)
             # identifier = "urn:uuid:..."    # default: derived from the content
             # root = ".."                    # the folder sources may come from (default: this file's)
+            # encoding = "big5"              # the articles' encoding, when their bytes cannot tell it
 
             """);
         foreach (var (chapterTitle, source) in chapters)
@@ -52,6 +53,7 @@ public static class BookFileTemplate
             # no-cover = false
             # since = 2020-09-14               # the whole book's date range (a weekly digest)
             # until = 2020-09-20
+            # undated = "keep"                 # keep or drop the articles with no date when a range is given
             # report = "dist/report.json"
 
             [images]

@@ -29,6 +29,39 @@ public sealed class DigestOptionTests
     }
 
     [Fact]
+    public void Undated_articles_in_a_date_range_are_a_warning_with_their_count_and_files_and_can_be_dropped()
+    {
+        using var temp = new TempFolder();
+        for (var i = 1; i <= 7; i++)
+            temp.Write($"extra/undated{i}.html", $"<html><body><article><h1>无日期{i}</h1><p>没有日期的文章{i}。</p></article></body></html>");
+        var report = temp.File("r.json");
+        string[] build = ["build", TestPaths.Fixture("book", "pages", "cat1"), temp.File("extra"), "--since", "2021-04-02", "--until", "2021-04-02",
+            "-o", temp.Path, "--no-images", "--no-fonts", "--report", report];
+        var (code, err) = Run(build);
+        Assert.Equal(0, code);
+        Assert.Contains("warning EB012: 7 article(s) have no date and were kept although a date range is given: undated1.html, undated2.html, undated3.html, undated4.html, undated5.html and 2 more", err);
+        Assert.Contains("[output] undated = \"drop\" (or --undated drop)", err);
+        Assert.Equal(8, JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("articles").GetInt32());
+
+        (code, err) = Run([.. build, "--undated", "drop"]);
+        Assert.Equal(0, code);
+        Assert.Contains("warning EB012: 7 article(s) have no date and were left out of the date range", err);
+        Assert.Equal(1, JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("articles").GetInt32());
+
+        // The same from a book file, at its line when the value is wrong.
+        temp.Write("book/pages/1.html", "<html><body><article><h1>无日期</h1><p>没有日期的文章。</p></article></body></html>");
+        temp.Write("book/pages/2.html", "<html><head><meta property=\"article:published_time\" content=\"2021-04-02T09:00:00Z\"></head><body><article><h1>有日期</h1><p>有日期的文章。</p></article></body></html>");
+        var toml = temp.Write("book/book.toml", "[book]\ntitle = \"书\"\n\n[output]\nsince = 2021-04-01\nundated = \"drop\"\n\n[[chapter]]\nsources = [\"pages\"]\n");
+        (code, err) = Run("build", toml, "--no-images", "--no-fonts", "--report", report);
+        Assert.True(code == 0, err);
+        Assert.Equal(1, JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("articles").GetInt32());
+        File.WriteAllText(toml, File.ReadAllText(toml).Replace("\"drop\"", "\"sometimes\"", StringComparison.Ordinal));
+        (code, err) = Run("build", toml, "--no-images", "--no-fonts");
+        Assert.Equal(1, code);
+        Assert.Contains("book.toml:6: undated 'sometimes' is not keep or drop", err);
+    }
+
+    [Fact]
     public void A_bad_date_is_a_clear_error()
     {
         var (code, err) = Run("build", TestPaths.Fixture("book", "pages", "cat1"), "--since", "14/09/2020");

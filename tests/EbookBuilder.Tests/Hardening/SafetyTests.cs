@@ -322,6 +322,7 @@ public sealed class SafetyTests
     [InlineData("--author", "  ", "author: an author is empty")]
     [InlineData("--title", " ", "title: the title is empty")]
     [InlineData("--title", "第一行\n第二行", "holds control characters")]
+    [InlineData("--encoding", "klingon", "encoding: 'klingon' is not an encoding this program reads")]
     public void Malformed_metadata_stops_the_build_before_any_work(string option, string value, string expected)
     {
         using var temp = new TempFolder();

@@ -109,6 +109,22 @@ public sealed class LayoutTests
         canvas.Texts.Where(t => t.Positions[0].Y == 20 * (line + 1)).SelectMany(t => t.Positions).Select(p => p.X).ToList();
 
     [Fact]
+    public void A_middle_dot_between_chinese_characters_takes_a_full_em_centred_and_stays_u00b7()
+    {
+        const string text = "唐纳德·特朗普与A·B";
+        using var fonts = TestFonts.For(text);
+        var layout = new TextLayout([new TextSpan(text)], Body with { FirstIndent = 0, Align = TextAlign.Left }, 500, fonts);
+        var canvas = DrawAll(layout);
+        var xs = Xs(canvas, 0);
+        Assert.Equal(0, xs[0]);
+        Assert.Equal(4 * 10.5f, xs[4], 0.01f);          // 特 starts an em after the dot's em
+        Assert.InRange(xs[3], 3 * 10.5f, 3.5f * 10.5f);  // the dot's glyph sits in the middle half of its em
+        Assert.Contains("德·特", string.Concat(canvas.Texts.Select(t => t.Text)));
+        // Between Latin letters it stays the narrow Latin dot.
+        Assert.True(xs[^1] - xs[^2] < 0.5f * 10.5f, string.Join(", ", xs));
+    }
+
+    [Fact]
     public void A_line_short_by_a_shared_blank_gets_the_blank_back_and_nothing_else_moves()
     {
         // 甲乙丙丁戊。「己庚辛 is 9.75 em with 。「 sharing a blank; 壬 does not fit the 10 em line.

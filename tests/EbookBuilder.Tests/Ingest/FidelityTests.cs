@@ -1,0 +1,157 @@
+using EbookBuilder.Ingest;
+using EbookBuilder.Model.Diagnostics;
+using EbookBuilder.Model.Document;
+using EbookBuilder.Tests.Support;
+
+namespace EbookBuilder.Tests.Ingest;
+
+/// <summary>
+/// Articles of sites the cleaner was not tuned on (issue 17): keyword links, dates, spaces by
+/// full-width punctuation, Big5. Every fixture is ours, written in the shapes the archives show.
+/// </summary>
+public sealed class FidelityTests
+{
+    private static Article Read(TempFolder temp, string name, string text, out DiagnosticBag diagnostics)
+    {
+        diagnostics = new DiagnosticBag();
+        return ArticleReader.Read(temp.Write(name, text), diagnostics)!;
+    }
+
+    private static Article Read(TempFolder temp, string name, byte[] bytes, out DiagnosticBag diagnostics, System.Text.Encoding? encoding = null)
+    {
+        diagnostics = new DiagnosticBag();
+        var path = temp.File(name);
+        File.WriteAllBytes(path, bytes);
+        return ArticleReader.Read(path, diagnostics, null, encoding)!;
+    }
+
+    /// <summary>A mirror-format article: the title line, the junk navigation line, then the article's HTML.</summary>
+    private static string Mirror(string title, string html, string? url = null) =>
+        $"### {title}\n------------------------\n\n#### [首页](https://example.org/mirror/README.md) &nbsp;|&nbsp; [下载](https://example.org/mirror/tools.md)\n\n{html}\n"
+        + (url is null ? "" : $"\n原文链接：{url}\n");
+
+    private static List<Link> Links(Article a) =>
+        a.Blocks.SelectMany(b => b switch { Paragraph p => p.Content, Figure f => f.Caption, _ => [] })
+            .SelectMany(Flatten).OfType<Link>().ToList();
+
+    private static IEnumerable<Inline> Flatten(Inline inline) => inline switch
+    {
+        Link l => l.Children.SelectMany(Flatten).Prepend(l),
+        Strong s => s.Children.SelectMany(Flatten).Prepend(s),
+        Emphasis e => e.Children.SelectMany(Flatten).Prepend(e),
+        _ => [inline],
+    };
+
+    [Fact]
+    public void Every_ok_keyword_link_is_plain_text_whatever_its_url()
+    {
+        using var temp = new TempFolder();
+        var a = Read(temp, "1.md", Mirror("关键词", """
+            <div><p>市议会讨论了<ok href="https://www.example.com/gb/公共交通.htm">公共交通</ok>和<ok href="https://news.example.net/2020/10/09/a1.html">预算</ok>，
+            并邀请<ok href="/term/1041">市民</ok>发表意见，详见<a href="https://www.example.com/gb/20/10/9/n2.htm">会议纪要</a>。</p>
+            <div class="caption"><ok href="https://www.example.com/gb/图说.htm">图说</ok>：会场一景。</div>
+            <p><ok href="https://i.example.com/assets/uploads/2020/10/big.jpg"><img src="https://i.example.com/assets/uploads/2020/10/small.jpg"></ok></p></div>
+            """), out _);
+        var links = Links(a);
+        Assert.Equal("https://www.example.com/gb/20/10/9/n2.htm", Assert.Single(links).Url);
+        Assert.Contains("市议会讨论了公共交通和预算，并邀请市民发表意见，详见会议纪要。", Plain.Of(a));
+        Assert.Contains(a.Blocks.OfType<Figure>(), f => f.Image?.Location == "https://i.example.com/assets/uploads/2020/10/small.jpg");
+    }
+
+    [Theory]
+    [InlineData("https://www.example.com/tag/交通.html")]
+    [InlineData("https://www.example.com/gb/tags/transit")]
+    [InlineData("https://news.example.org/topics/budget/")]
+    [InlineData("https://news.example.org/keywords/123")]
+    [InlineData("https://www.example.com/search?q=交通")]
+    [InlineData("https://www.example.com/news/search.php?keyword=transit")]
+    [InlineData("https://www.example.com/list.php?tag=transit")]
+    [InlineData("https://blog.example.com/label/transit")]
+    public void Links_to_tag_topic_keyword_and_search_pages_of_any_site_are_plain_text(string url)
+    {
+        using var temp = new TempFolder();
+        var a = Read(temp, "1.html", $"<html><body><article><h1>标签</h1><p>关于<a href=\"{url}\">交通</a>的新闻，另见<a href=\"https://www.example.com/2021/01/02/story.html\">报道</a>。</p></article></body></html>", out _);
+        Assert.Equal("https://www.example.com/2021/01/02/story.html", Assert.Single(Links(a)).Url);
+        Assert.Contains("关于交通的新闻，另见报道。", Plain.Of(a));
+    }
+
+    [Theory]
+    [InlineData("https://www.example.com/2020/10/09/a102948960.html", 2020, 10, 9)]
+    [InlineData("https://www.example.com/news/gb/2020/10/10/948754.html", 2020, 10, 10)]
+    [InlineData("https://www.example.com/news/2019/1/5/story", 2019, 1, 5)]
+    [InlineData("https://www.example.com/a/2021-03-07/x.html", 2021, 3, 7)]
+    [InlineData("https://www.example.com/a/20210307/x.html", 2021, 3, 7)]
+    [InlineData("https://www.example.com/a/20210307-x.html", 2021, 3, 7)]
+    public void An_undated_article_takes_its_date_from_the_url(string url, int y, int m, int d)
+    {
+        using var temp = new TempFolder();
+        var a = Read(temp, "1.md", Mirror("无日期", "<div><p>这篇文章的正文没有日期行。</p></div>", url), out _);
+        Assert.Equal(new DateOnly(y, m, d), a.Date);
+    }
+
+    [Theory]
+    [InlineData("https://www.example.com/2020/13/09/a.html")]    // no month 13
+    [InlineData("https://www.example.com/1850/10/09/a.html")]    // before 1990
+    [InlineData("https://www.example.com/id/20201234/a.html")]   // an id, not a date
+    [InlineData("https://www.example.com/item/1020301/a.html")]
+    public void Numbers_that_are_not_a_plausible_date_give_none(string url)
+    {
+        using var temp = new TempFolder();
+        var a = Read(temp, "1.md", Mirror("无日期", "<div><p>这篇文章的正文没有日期行。</p></div>", url), out _);
+        Assert.Null(a.Date);
+    }
+
+    [Theory]
+    [InlineData("<meta property=\"article:published_time\" content=\"2022-05-06T08:00:00+08:00\">", "")]
+    [InlineData("<meta itemprop=\"datePublished\" content=\"2022-05-06\">", "")]
+    [InlineData("", "<p>发布于<time datetime=\"2022-05-06T10:20\">5月6日</time></p>")]
+    public void The_date_the_markup_states_is_taken(string head, string body)
+    {
+        using var temp = new TempFolder();
+        var a = Read(temp, "1.html", $"<html><head>{head}</head><body><article><h1>标记日期</h1>{body}<p>正文。</p></article></body></html>", out _);
+        Assert.Equal(new DateOnly(2022, 5, 6), a.Date);
+    }
+
+    [Fact]
+    public void Spaces_typed_beside_full_width_punctuation_are_dropped_and_others_kept()
+    {
+        using var temp = new TempFolder();
+        var a = Read(temp, "1.html", "<html><body><article><h1>空格</h1><p>美国副总统（Kamala Harris） ，在会上说 ： “We will win.” 记者 、编辑 【完】 A · B</p></article></body></html>", out _);
+        Assert.Equal("美国副总统（Kamala Harris），在会上说：“We will win.” 记者、编辑【完】A · B", Plain.Of(a.Blocks.OfType<Paragraph>().Single().Content));
+    }
+
+    /// <summary>Our own traditional-Chinese text, as a Taiwanese or Hong Kong site writes it.</summary>
+    private const string Traditional = "臺灣的讀者喜歡在週末閱讀長篇報導，這篇文章談到圖書館、學校與社區如何一起推廣閱讀，讓更多人養成讀書的習慣。";
+
+    [Fact]
+    public void Big5_is_detected_and_gb18030_still_is()
+    {
+        using var temp = new TempFolder();
+        var big5 = System.Text.Encoding.GetEncoding("big5");
+        var html = $"<html><head><meta charset=\"big5\"></head><body><article><h1>繁體</h1><p>{Traditional}</p></article></body></html>";
+        var a = Read(temp, "big5.html", big5.GetBytes(html), out var diagnostics);
+        Assert.Contains(Traditional, Plain.Of(a));
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.LegacyEncoding && d.Message.Contains("Big5", StringComparison.Ordinal));
+
+        var simplified = "台湾的读者喜欢在周末阅读长篇报道，这篇文章谈到图书馆、学校与社区如何一起推广阅读，让更多人养成读书的习惯。";
+        var gb = System.Text.Encoding.GetEncoding("GB18030");
+        var b = Read(temp, "gb.html", gb.GetBytes($"<html><body><article><h1>简体</h1><p>{simplified}</p></article></body></html>"), out var gbDiagnostics);
+        Assert.Contains(simplified, Plain.Of(b));
+        Assert.Contains(gbDiagnostics.Items, d => d.Code == DiagnosticCodes.LegacyEncoding && d.Message.Contains("GB18030", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_forced_encoding_is_used_and_bytes_it_cannot_decode_are_reported_at_their_line()
+    {
+        using var temp = new TempFolder();
+        var big5 = System.Text.Encoding.GetEncoding("big5");
+        var a = Read(temp, "1.html", big5.GetBytes($"<html><body><article><h1>繁體</h1><p>{Traditional}</p></article></body></html>"), out _, big5);
+        Assert.Contains(Traditional, Plain.Of(a));
+
+        var bytes = big5.GetBytes("<html><body><article><h1>壞</h1>\n<p>第一行。</p>\n").Concat(new byte[] { 0x81, 0x30 }).Concat(big5.GetBytes("<p>後面。</p></article></body></html>")).ToArray();
+        Read(temp, "2.html", bytes, out var diagnostics, big5);
+        var warning = Assert.Single(diagnostics.Items, d => d.Code == DiagnosticCodes.InvalidEncoding);
+        Assert.Equal(3, warning.Where!.Value.Line);
+        Assert.Contains("does not decode cleanly as big5", warning.Message);
+    }
+}

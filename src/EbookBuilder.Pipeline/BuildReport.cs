@@ -17,6 +17,7 @@ public sealed record BuildReport(
     [property: JsonPropertyName("outputs")] IReadOnlyList<OutputFile> Outputs,
     [property: JsonPropertyName("images")] BuildReport.ImageSection Images,
     [property: JsonPropertyName("captions")] BuildReport.CaptionSection Captions,
+    [property: JsonPropertyName("videos")] int Videos,
     [property: JsonPropertyName("fonts")] IReadOnlyList<BuildReport.FontEntry> Fonts,
     [property: JsonPropertyName("uncovered")] IReadOnlyList<BuildReport.UncoveredEntry> Uncovered,
     [property: JsonPropertyName("pdf")] BuildReport.PdfSection? Pdf,
@@ -101,6 +102,7 @@ public sealed record BuildReport(
         result.Outputs,
         ImageSectionOf(result),
         new CaptionSection(result.Book.Articles.SelectMany(a => Figures.In(a.Blocks)).Count(f => f.Caption.Count > 0)),
+        result.Book.Articles.SelectMany(a => Figures.In(a.Blocks)).Count(f => f.Kind == FigureKind.Video),
         result.Fonts.Faces.Select(f => new FontEntry(f.Family, f.SourceFile, f.Weight, f.Codepoints.Count, f.Glyphs, f.Bytes.Length, f.Milliseconds)).ToList(),
         result.Fonts.Uncovered.Select(u => new UncoveredEntry(char.ConvertFromUtf32(u.Codepoint), $"U+{u.Codepoint:X4}", u.Articles)).ToList(),
         result.Outputs.FirstOrDefault(o => o.Format == "pdf") is { } pdf

@@ -80,7 +80,17 @@ internal sealed class BlockBuilder
 
     private void VisitElement(IElement e, int depth)
     {
-        if (JunkRules.IsJunk(e)) return;
+        if (JunkRules.IsJunk(e))
+        {
+            // A player, or a player box the cleaner drops, leaves a figure with a link to its video.
+            if (VideoEmbed.Find(e, _context, SpanOf) is { } video)
+            {
+                EndCaption();
+                Flush();
+                _blocks.Add(video);
+            }
+            return;
+        }
         if (depth > MaxDepth)
         {
             if (!_context.Flattened)

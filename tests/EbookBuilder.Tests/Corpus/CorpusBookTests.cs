@@ -27,6 +27,19 @@ public sealed partial class CorpusBookTests
     [GeneratedRegex(@"(?<a>[\u3000-\u303F\u3400-\u9FFF\uFF00-\uFFEF“”‘’…—A-Za-z0-9]) +(?<b>[\u3000-\u303F\u3400-\u9FFF\uFF00-\uFFEF“”‘’…—A-Za-z0-9])")]
     private static partial Regex SpacedPair();
 
+    [GeneratedRegex(@"<ok\s+href=""([^""]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex OkHref();
+
+    [GeneratedRegex(@"<a\s[^>]*href=""([^""]+)""", RegexOptions.IgnoreCase)]
+    private static partial Regex AnchorHref();
+
+    [GeneratedRegex(@"原文\S{0,4}[：:]\s*(https?://[^\s<>""']+)")]
+    private static partial Regex OriginalUrl();
+
+    /// <summary>An oracle of its own, not the program's rule: /YYYY/M/D/ with a plausible month and day.</summary>
+    [GeneratedRegex(@"/(199\d|20[0-2]\d)/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])/")]
+    private static partial Regex DatedUrl();
+
     [SkippableTheory]
     [MemberData(nameof(Categories))]
     public void Category_book_keeps_all_text_drops_junk_and_passes_epubcheck(string category)
@@ -57,6 +70,18 @@ public sealed partial class CorpusBookTests
                 failures.Add($"{file}: junk kept: {junk}");
             foreach (var marker in new[] { "gfw-breaker", ".md.png", "display:none", "<script", "<iframe", "adsbygoogle", "<ok", "<center", "<font" })
                 if (xhtml.Contains(marker, StringComparison.OrdinalIgnoreCase)) failures.Add($"{file}: junk kept: {marker}");
+
+            // The mirror's keyword links (<ok>) are text, whatever their URLs (unless the same URL is also a real <a> link).
+            var anchors = AnchorHref().Matches(source.BodyHtml).Select(m => EbookBuilder.Model.Text.WebAddress.Normalize(System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))).ToHashSet();
+            foreach (Match ok in OkHref().Matches(File.ReadAllText(file)))
+            {
+                if (EbookBuilder.Model.Text.WebAddress.Normalize(System.Net.WebUtility.HtmlDecode(ok.Groups[1].Value)) is { } href && !anchors.Contains(href)
+                    && xhtml.Contains($"href=\"{System.Security.SecurityElement.Escape(href)}\"", StringComparison.Ordinal))
+                    failures.Add($"{file}: a keyword link (<ok>) is still a link: {href}");
+            }
+            // An article whose original URL carries a date (four-digit year, month, day as path segments) has a date.
+            if (chapter.Articles[i].Date is null && OriginalUrl().Match(File.ReadAllText(file)) is { Success: true } original && DatedUrl().IsMatch(original.Groups[1].Value))
+                failures.Add($"{file}: no date, although its URL has one: {original.Groups[1].Value}");
 
             // A space between two Chinese characters (or Chinese and Latin) must be one a writer typed.
             foreach (var text in body.Descendants().Where(e => e.Name != X + "h2" && (string?)e.Attribute("class") != "article-meta")

@@ -154,4 +154,43 @@ public sealed class FidelityTests
         Assert.Equal(3, warning.Where!.Value.Line);
         Assert.Contains("does not decode cleanly as big5", warning.Message);
     }
+
+    [SkippableFact]
+    public void Embedded_videos_become_figures_with_a_play_mark_a_title_and_a_link_in_both_formats()
+    {
+        Poppler.Require();
+        using var temp = new TempFolder();
+        temp.Write("pages/1.html", """
+            <html><body><article><h1>视频新闻</h1>
+            <p>第一段。</p>
+            <iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/AbCdEfGh123?rel=0" title="市长的讲话"></iframe>
+            <p>第二段。</p>
+            <iframe src="https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fnews%2Fvideos%2F12345%2F&amp;show_text=0"></iframe>
+            <video controls poster="https://media.example.com/poster.jpg"><source src="https://media.example.com/clip.mp4" type="video/mp4"></video>
+            <div class="soh-embed"><iframe src="//player.example.org/embed/xyz789"></iframe></div>
+            <iframe src="https://ads.example.net/pagead/frame.html"></iframe>
+            <iframe src="https://www.example.com/comments/widget.html"></iframe>
+            <p>第三段。</p>
+            </article></body></html>
+            """);
+        var report = temp.File("out/r.json");
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--title", "视频", "-o", temp.File("out"), "-f", "all", "--no-images", "--report", report);
+        Assert.True(code == 0, stderr);
+        Assert.Equal(4, System.Text.Json.JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("videos").GetInt32());
+        var page = new EpubContents(temp.File("out/视频.epub")).Article(0, 0);
+        Assert.Contains("href=\"https://www.youtube.com/watch?v=AbCdEfGh123\"", page);
+        Assert.Contains("视频：市长的讲话", page);
+        Assert.Contains("href=\"https://www.facebook.com/news/videos/12345/\"", page);
+        Assert.Contains("href=\"https://media.example.com/clip.mp4\"", page);
+        Assert.Contains("href=\"https://player.example.org/embed/xyz789\"", page);
+        Assert.DoesNotContain("ads.example.net", page);
+        Assert.DoesNotContain("comments/widget", page);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(page, "\u25B6").Count);
+        // In reading order, between the paragraphs.
+        Assert.True(page.IndexOf("第一段", StringComparison.Ordinal) < page.IndexOf("市长的讲话", StringComparison.Ordinal)
+            && page.IndexOf("市长的讲话", StringComparison.Ordinal) < page.IndexOf("第二段", StringComparison.Ordinal));
+        var pdf = Poppler.Run("qpdf", "--qdf", "--object-streams=disable", temp.File("out/视频.pdf"), "-");
+        Assert.Contains("/URI (https://www.youtube.com/watch?v=AbCdEfGh123)", pdf);
+        Assert.Contains("视频：市长的讲话", Poppler.Run("pdftotext", temp.File("out/视频.pdf"), "-"));
+    }
 }

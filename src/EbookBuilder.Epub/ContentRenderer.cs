@@ -90,6 +90,8 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag image
             foreach (var cell in row.Cells)
             {
                 w.WriteStartElement(cell.IsHeader ? "th" : "td", Ns);
+                if (cell.ColSpan > 1) w.WriteAttributeString("colspan", cell.ColSpan.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (cell.RowSpan > 1) w.WriteAttributeString("rowspan", cell.RowSpan.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 Inlines(cell.Content);
                 w.WriteEndElement();
             }

@@ -278,8 +278,8 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
             case Table t:
                 {
                     var style = Style(theme.BodySize * 0.85f, TextAlign.Left, lineHeight: 1.4f);
-                    var cells = t.Rows.Select(r => (IReadOnlyList<IReadOnlyList<TextSpan>>)r.Cells
-                        .Select(c => (IReadOnlyList<TextSpan>)Spans(c.Content).Select(s => s with { Bold = s.Bold || c.IsHeader }).ToList()).ToList()).ToList();
+                    var cells = t.Rows.Select(r => (IReadOnlyList<TableElement.Cell>)r.Cells
+                        .Select(c => new TableElement.Cell(Spans(c.Content).Select(s => s with { Bold = s.Bold || c.IsHeader }).ToList(), c.ColSpan, c.RowSpan)).ToList()).ToList();
                     elements.Add(new TableElement(cells, (spans, w) => new TextLayout(spans, style, w, fonts), Width - inset, Em * 0.3f, _rule, $"a table of {name}"));
                     elements.Add(new SpaceElement(Em * 0.5f));
                     break;

@@ -301,13 +301,24 @@ internal sealed class BlockBuilder
                     if (content.Count > 0) content.Add(new LineBreak(block.Source));
                     content.AddRange(inlines);
                 }
-                cells.Add(new TableCell(content, cell.LocalName == "th"));
+                cells.Add(new TableCell(content, cell.LocalName == "th") { ColSpan = Span(cell, "colspan", 1000), RowSpan = Span(cell, "rowspan", 65534) });
             }
             if (cells.Count > 0) tableRows.Add(new TableRow(cells));
+        }
+        // A rowspan past the last row ends at it (as browsers read it; the XHTML then says what is drawn).
+        for (var r = 0; r < tableRows.Count; r++)
+        {
+            if (tableRows[r].Cells.Any(c => c.RowSpan > tableRows.Count - r))
+                tableRows[r] = new TableRow(tableRows[r].Cells.Select(c => c with { RowSpan = Math.Min(c.RowSpan, tableRows.Count - r) }).ToList());
         }
         if (tableRows.Count > 0) _blocks.Add(new Table(tableRows, SpanOf(table)));
         _blocks.AddRange(extraBlocks);
     }
+
+    /// <summary>A cell's colspan or rowspan as HTML reads it: a whole number from 1 to the limit HTML sets; anything else is 1.</summary>
+    private static int Span(IElement cell, string name, int max) =>
+        int.TryParse(cell.GetAttribute(name)?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1
+            ? Math.Min(n, max) : 1;
 
     private void Flush(int headingLevel = 0)
     {

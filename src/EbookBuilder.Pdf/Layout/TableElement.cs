@@ -1,50 +1,174 @@
+using System.Text.RegularExpressions;
 using EbookBuilder.Pdf.Typesetting;
 using SkiaSharp;
 
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>
-/// A simple table: a grid of cells, columns as wide as their content asks within the measure,
-/// borders drawn; rows are never split, a table may continue on the next page between rows.
+/// A table: a grid of cells, which may span columns and rows (colspan, rowspan), borders drawn.
+/// Columns are sized as a browser's automatic table layout sizes them: each at least as wide as
+/// the longest number, date or Latin word in it (so "1,253" never breaks as "1,2|53" unless the
+/// table cannot be that wide) and as half a fair share (or its text, when shorter), the rest of the
+/// measure shared by how much more each column's text asks for. Rows are never split; a table continues on the next page between rows, but never inside
+/// rows that a cell spans.
 /// </summary>
-internal sealed class TableElement : Element
+internal sealed partial class TableElement : Element
 {
-    private readonly IReadOnlyList<IReadOnlyList<TextLayout>> _rows;
+    /// <summary>A cell as the builder gives it: its spans (header cells bold), and how many columns and rows it covers.</summary>
+    public sealed record Cell(IReadOnlyList<TextSpan> Spans, int ColSpan = 1, int RowSpan = 1);
+
+    /// <summary>A cell placed on the grid: its first row and column, and its text set at its width.</summary>
+    private sealed record Placed(int Row, int Column, int Columns, int Rows, TextLayout Layout, IReadOnlyList<TextSpan> Spans);
+
+    private readonly List<Placed> _cells = [];
     private readonly float[] _columns;
+    private readonly float[] _rowHeights;
+    private readonly int[] _bandEnds; // for each row, the last row of the band it belongs to (rows a spanning cell joins)
     private readonly float _padding;
     private readonly SKColor _rule;
     private readonly string _description;
     private int _nextRow;
 
-    // cells: rows of cell spans (header cells bold); layout: sets a cell's spans at a width.
+    /// <summary>A table of cells that span one column and one row each.</summary>
     public TableElement(IReadOnlyList<IReadOnlyList<IReadOnlyList<TextSpan>>> cells, Func<IReadOnlyList<TextSpan>, float, TextLayout> layout,
+        float width, float padding, SKColor rule, string description)
+        : this(cells.Select(r => (IReadOnlyList<Cell>)r.Select(c => new Cell(c)).ToList()).ToList(), layout, width, padding, rule, description)
+    {
+    }
+
+    public TableElement(IReadOnlyList<IReadOnlyList<Cell>> rows, Func<IReadOnlyList<TextSpan>, float, TextLayout> layout,
         float width, float padding, SKColor rule, string description)
     {
         _padding = padding;
         _rule = rule;
         _description = description;
-        var count = cells.Count == 0 ? 0 : cells.Max(r => r.Count);
-        if (count == 0) throw new ArgumentException("a table needs at least one cell", nameof(cells));
-        // Natural width of each column: its widest cell set on one line, at least a fair share's half.
-        var natural = new float[count];
-        foreach (var row in cells)
+
+        // Place the cells: each takes the first free slot of its row, after the slots cells above still cover.
+        var grid = new List<bool[]>();
+        var placed = new List<(int Row, int Column, int Columns, int Rows, Cell Cell)>();
+        var columnCount = 0;
+        bool Taken(int r, int c) => r < grid.Count && c < grid[r].Length && grid[r][c];
+        for (var r = 0; r < rows.Count; r++)
         {
-            for (var c = 0; c < row.Count; c++)
-                natural[c] = Math.Max(natural[c], Widest(layout(row[c], 10_000)) + 2 * padding);
+            var c = 0;
+            foreach (var cell in rows[r])
+            {
+                while (Taken(r, c)) c++;
+                var columns = Math.Clamp(cell.ColSpan, 1, 1000);
+                var spanned = Math.Clamp(cell.RowSpan, 1, rows.Count - r); // a rowspan past the last row ends there
+                for (var rr = r; rr < r + spanned; rr++)
+                {
+                    while (grid.Count <= rr) grid.Add([]);
+                    if (grid[rr].Length < c + columns) { var wider = new bool[c + columns]; grid[rr].CopyTo(wider, 0); grid[rr] = wider; }
+                    for (var cc = c; cc < c + columns; cc++) grid[rr][cc] = true;
+                }
+                placed.Add((r, c, columns, spanned, cell));
+                columnCount = Math.Max(columnCount, c + columns);
+                c += columns;
+            }
         }
-        // Empty columns (every cell blank) take the padding only; a table of nothing but blanks shares the width.
-        var total = natural.Sum();
-        if (total <= 0) { Array.Fill(natural, 1); total = count; }
-        _columns = natural.Select(n => total <= width ? n * width / total : Math.Max(width / count / 2, n * width / total)).ToArray();
-        var scale = width / _columns.Sum();
-        for (var c = 0; c < count; c++) _columns[c] *= scale;
-        _rows = cells.Select(row => (IReadOnlyList<TextLayout>)Enumerable.Range(0, count)
-            .Select(c => layout(c < row.Count ? row[c] : [], _columns[c] - 2 * padding)).ToList()).ToList();
+        if (columnCount == 0) throw new ArgumentException("a table needs at least one cell", nameof(rows));
+        var rowCount = Math.Max(rows.Count, grid.Count);
+
+        // Column widths: the least each column may be (its longest unbreakable token) and what its text asks for on one line.
+        var least = new float[columnCount];
+        var natural = new float[columnCount];
+        foreach (var (_, column, columns, _, cell) in placed.OrderBy(p => p.Columns))
+        {
+            var one = layout(cell.Spans, 10_000);
+            var ask = Widest(one) + 2 * padding;
+            var min = LongestToken(cell.Spans, layout) + 2 * padding;
+            Widen(least, column, columns, min);
+            Widen(natural, column, columns, Math.Max(ask, min));
+        }
+        // And no column narrower than half a fair share, unless its text is narrower: a short
+        // Chinese heading (地区) is not set a character a line beside a long column.
+        for (var c = 0; c < columnCount; c++) least[c] = Math.Max(least[c], Math.Min(natural[c], width / columnCount / 2));
+        _columns = Share(least, natural, width);
+
+        foreach (var (row, column, columns, spanned, cell) in placed)
+        {
+            var cellWidth = _columns.Skip(column).Take(columns).Sum() - 2 * padding;
+            _cells.Add(new Placed(row, column, columns, spanned, layout(cell.Spans, Math.Max(1, cellWidth)), cell.Spans));
+        }
+
+        // Row heights: single-row cells first; a cell spanning rows gives what it lacks to its last row.
+        _rowHeights = new float[rowCount];
+        for (var r = 0; r < rowCount; r++) _rowHeights[r] = 2 * padding;
+        foreach (var cell in _cells.Where(c => c.Rows == 1)) _rowHeights[cell.Row] = Math.Max(_rowHeights[cell.Row], CellHeight(cell));
+        foreach (var cell in _cells.Where(c => c.Rows > 1))
+        {
+            var have = _rowHeights.Skip(cell.Row).Take(cell.Rows).Sum();
+            var need = CellHeight(cell);
+            if (need > have) _rowHeights[cell.Row + cell.Rows - 1] += need - have;
+        }
+
+        // Bands: rows a spanning cell joins stay on one page.
+        _bandEnds = new int[rowCount];
+        int bandStart = 0, bandEnd = -1;
+        for (var r = 0; r <= rowCount; r++)
+        {
+            if (r == rowCount || r > bandEnd)
+            {
+                for (var rr = bandStart; rr <= bandEnd; rr++) _bandEnds[rr] = bandEnd;
+                if (r == rowCount) break;
+                (bandStart, bandEnd) = (r, r);
+            }
+            foreach (var cell in _cells.Where(c => c.Row == r)) bandEnd = Math.Max(bandEnd, cell.Row + cell.Rows - 1);
+        }
     }
 
     public override string Description => _description;
 
-    public override string? TextContent => string.Join("\n", _rows.Select(row => string.Join("\t", row.Select(cell => cell.Text))));
+    public override string? TextContent => string.Join("\n", _cells.GroupBy(c => c.Row).OrderBy(g => g.Key)
+        .Select(row => string.Join("\t", row.OrderBy(c => c.Column).Select(c => c.Layout.Text))));
+
+    /// <summary>Makes the columns <paramref name="column"/>..+<paramref name="columns"/> together at least <paramref name="size"/>, the lack shared equally.</summary>
+    private static void Widen(float[] sizes, int column, int columns, float size)
+    {
+        var have = 0f;
+        for (var c = column; c < column + columns; c++) have += sizes[c];
+        if (have >= size) return;
+        for (var c = column; c < column + columns; c++) sizes[c] += (size - have) / columns;
+    }
+
+    /// <summary>
+    /// The widths of the columns in <paramref name="width"/>: all of them as their text asks and
+    /// the room left shared by that, when it fits; else each its least and the rest shared by how
+    /// much more each asks; a table whose least is wider than the measure is scaled to it (a token
+    /// then breaks: the cell is narrower than the token). Blank columns take their padding.
+    /// </summary>
+    private static float[] Share(float[] least, float[] natural, float width)
+    {
+        var count = least.Length;
+        var total = natural.Sum();
+        if (total <= 0) return Enumerable.Repeat(width / count, count).ToArray();
+        if (total <= width) return natural.Select(n => n * width / total).ToArray();
+        var floor = least.Sum();
+        if (floor >= width) return least.Select(l => floor <= 0 ? width / count : l * width / floor).ToArray();
+        var extra = total - floor;
+        return Enumerable.Range(0, count).Select(c => least[c] + (natural[c] - least[c]) * (width - floor) / extra).ToArray();
+    }
+
+    /// <summary>A run of Latin letters, digits and what holds numbers and dates together (1,253.5 / 2020-10-09 / 45% / COVID-19).</summary>
+    [GeneratedRegex(@"[\p{IsBasicLatin}\p{IsLatin-1Supplement}-[\s]]+")]
+    private static partial Regex Token();
+
+    /// <summary>The width of the longest token of a cell set alone on a line (0 for a cell of Chinese text only, which breaks anywhere).</summary>
+    private static float LongestToken(IReadOnlyList<TextSpan> spans, Func<IReadOnlyList<TextSpan>, float, TextLayout> layout)
+    {
+        var longest = 0f;
+        foreach (var span in spans)
+        {
+            if (span.Text is null) continue;
+            foreach (Match token in Token().Matches(span.Text))
+            {
+                if (token.Length < 2 || token.Length > 40) continue; // one character breaks nothing; a URL may break
+                longest = Math.Max(longest, Widest(layout([span with { Text = token.Value }], 10_000)));
+            }
+        }
+        return longest;
+    }
 
     /// <summary>A cell's widest line; 0 for a cell with no text (blank, a line break, only an image).</summary>
     private static float Widest(TextLayout cell)
@@ -54,19 +178,28 @@ internal sealed class TableElement : Element
         return widest;
     }
 
-    private float RowHeight(int row) => _rows[row].Max(cell => Math.Max(1, cell.Lines.Count) * cell.LineHeight) + 2 * _padding;
+    private float CellHeight(Placed cell) => Math.Max(1, cell.Layout.Lines.Count) * cell.Layout.LineHeight + 2 * _padding;
+
+    /// <summary>How many rows from <see cref="_nextRow"/> fit in <paramref name="height"/>, whole bands only, and their height.</summary>
+    private (int Rows, float Used) Fit(float height)
+    {
+        var used = 0f;
+        var r = _nextRow;
+        while (r < _rowHeights.Length)
+        {
+            var end = _bandEnds[r];
+            var band = _rowHeights.Skip(r).Take(end - r + 1).Sum();
+            if (used + band > height + 0.01f) break;
+            used += band;
+            r = end + 1;
+        }
+        return (r - _nextRow, used);
+    }
 
     public override Plan Measure(float width, float height)
     {
-        var used = 0f;
-        var rows = 0;
-        for (var r = _nextRow; r < _rows.Count; r++)
-        {
-            if (used + RowHeight(r) > height + 0.01f) break;
-            used += RowHeight(r);
-            rows++;
-        }
-        if (_nextRow + rows == _rows.Count) return new Plan(PlanKind.Full, Math.Min(used + _padding * 2, height));
+        var (rows, used) = Fit(height);
+        if (_nextRow + rows == _rowHeights.Length) return new Plan(PlanKind.Full, Math.Min(used + _padding * 2, height));
         return rows == 0 ? Plan.Wrap("a table row is taller than the space left") : new Plan(PlanKind.Partial, used);
     }
 
@@ -74,26 +207,32 @@ internal sealed class TableElement : Element
     {
         var plan = Measure(width, height);
         if (plan.Kind == PlanKind.Wrap) return 0;
-        var top = y;
-        for (var r = _nextRow; r < _rows.Count; r++)
+        var (rows, _) = Fit(height);
+        var first = _nextRow;
+        var last = first + rows - 1;
+        var tops = new float[rows + 1];
+        for (var r = 0; r < rows; r++) tops[r + 1] = tops[r] + _rowHeights[first + r];
+        foreach (var cell in _cells.Where(c => c.Row >= first && c.Row <= last))
         {
-            var rowHeight = RowHeight(r);
-            if (top - y + rowHeight > height + 0.01f) break;
-            var left = x;
-            for (var c = 0; c < _columns.Length; c++)
-            {
-                var cell = _rows[r][c];
-                var ascent = cell.Style.Size * 0.88f + (cell.LineHeight - cell.Style.Size) / 2;
-                for (var i = 0; i < cell.Lines.Count; i++) cell.DrawLine(canvas, i, left + _padding, top + _padding + i * cell.LineHeight + ascent);
-                canvas.DrawLine(new SKPoint(left, top), new SKPoint(left, top + rowHeight), _rule, 0.4f);
-                left += _columns[c];
-            }
-            canvas.DrawLine(new SKPoint(left, top), new SKPoint(left, top + rowHeight), _rule, 0.4f);
-            canvas.DrawLine(new SKPoint(x, top), new SKPoint(left, top), _rule, 0.4f);
-            canvas.DrawLine(new SKPoint(x, top + rowHeight), new SKPoint(left, top + rowHeight), _rule, 0.4f);
-            top += rowHeight;
-            _nextRow = r + 1;
+            var left = x + _columns.Take(cell.Column).Sum();
+            var right = left + _columns.Skip(cell.Column).Take(cell.Columns).Sum();
+            var top = y + tops[cell.Row - first];
+            var bottom = y + tops[Math.Min(cell.Row + cell.Rows - first, rows)];
+            var layout = cell.Layout;
+            var ascent = layout.Style.Size * 0.88f + (layout.LineHeight - layout.Style.Size) / 2;
+            for (var i = 0; i < layout.Lines.Count; i++) layout.DrawLine(canvas, i, left + _padding, top + _padding + i * layout.LineHeight + ascent);
+            canvas.DrawLine(new SKPoint(left, top), new SKPoint(right, top), _rule, 0.4f);
+            canvas.DrawLine(new SKPoint(left, bottom), new SKPoint(right, bottom), _rule, 0.4f);
+            canvas.DrawLine(new SKPoint(left, top), new SKPoint(left, bottom), _rule, 0.4f);
+            canvas.DrawLine(new SKPoint(right, top), new SKPoint(right, bottom), _rule, 0.4f);
         }
+        // Slots no cell covers (a row shorter than the others) still get their frame.
+        var right0 = x + _columns.Sum();
+        canvas.DrawLine(new SKPoint(x, y), new SKPoint(right0, y), _rule, 0.4f);
+        canvas.DrawLine(new SKPoint(x, y + tops[rows]), new SKPoint(right0, y + tops[rows]), _rule, 0.4f);
+        canvas.DrawLine(new SKPoint(x, y), new SKPoint(x, y + tops[rows]), _rule, 0.4f);
+        canvas.DrawLine(new SKPoint(right0, y), new SKPoint(right0, y + tops[rows]), _rule, 0.4f);
+        _nextRow = last + 1;
         return plan.Height;
     }
 }

@@ -193,4 +193,31 @@ public sealed class FidelityTests
         Assert.Contains("/URI (https://www.youtube.com/watch?v=AbCdEfGh123)", pdf);
         Assert.Contains("视频：市长的讲话", Poppler.Run("pdftotext", temp.File("out/视频.pdf"), "-"));
     }
+
+    [SkippableFact]
+    public void Table_spans_are_kept_in_the_epub_and_pass_epubcheck()
+    {
+        using var temp = new TempFolder();
+        temp.Write("pages/1.html", """
+            <html><body><article><h1>表格</h1><p>各地区人口如下。</p>
+            <table><tr><th rowspan="2">地区</th><th colspan="2">人口（万）</th></tr>
+            <tr><th>2019</th><th>2020</th></tr>
+            <tr><td>北部</td><td>1,253</td><td rowspan="9">1,302</td></tr>
+            <tr><td>南部</td><td colspan="x">98</td></tr></table>
+            </article></body></html>
+            """);
+        var diagnostics = new DiagnosticBag();
+        var article = ArticleReader.Read(temp.File("pages/1.html"), diagnostics)!;
+        var table = Assert.Single(article.Blocks.OfType<Table>());
+        Assert.Equal([(1, 2), (2, 1)], table.Rows[0].Cells.Select(c => (c.ColSpan, c.RowSpan)));
+        Assert.Equal(2, table.Rows[2].Cells[2].RowSpan); // 9 rows asked, 2 left
+        Assert.Equal(1, table.Rows[3].Cells[1].ColSpan); // not a number
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--title", "表格", "-o", temp.File("out"), "-f", "all", "--no-images");
+        Assert.True(code == 0, stderr);
+        var page = new EpubContents(temp.File("out/表格.epub")).Article(0, 0);
+        Assert.Contains("<th rowspan=\"2\">地区</th>", page);
+        Assert.Contains("<th colspan=\"2\">人口（万）</th>", page);
+        Assert.Contains("<td rowspan=\"2\">1,302</td>", page);
+        EpubCheck.AssertValid(temp.File("out/表格.epub"));
+    }
 }

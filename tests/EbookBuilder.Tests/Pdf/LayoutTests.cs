@@ -276,6 +276,37 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Table_cells_span_columns_and_rows_and_numbers_never_break_in_a_cell_wide_enough()
+    {
+        using var fonts = TestFonts.For("地区人口万面积平方公里合计北部南部说明很长的一段文字用来挤占表格的宽度");
+        TableElement.Cell C(string text, int cols = 1, int rows = 1) => new([new TextSpan(text)], cols, rows);
+        IReadOnlyList<IReadOnlyList<TableElement.Cell>> rows =
+        [
+            [C("地区", rows: 2), C("人口（万）", cols: 2), C("说明", rows: 2)],
+            [C("2019"), C("2020")],
+            [C("北部"), C("1,253,000"), C("1,302,500"), C("说明很长的一段文字用来挤占表格的宽度说明很长的一段文字用来挤占表格的宽度")],
+            [C("南部"), C("98.5%"), C("2020-10-09"), C("说明")],
+        ];
+        // 300 pt: an A5 page's measure. Proportional shares would give each number column ~10 pt here.
+        var table = new TableElement(rows, (spans, w) => new TextLayout(spans, Body with { FirstIndent = 0, Align = TextAlign.Left }, w, fonts), 300, 3, SKColors.Gray, "table");
+        var canvas = new RecordingCanvas();
+        Assert.Equal(PlanKind.Full, table.Measure(300, 1000).Kind);
+        table.Draw(canvas, 0, 0, 300, 1000);
+        var ops = canvas.Texts;
+        SKPoint At(string text) => Assert.Single(ops, t => t.Text == text).Positions[0];
+        // The numbers and the date stay whole on one line each.
+        foreach (var token in new[] { "1,253,000", "1,302,500", "98.5%", "2020-10-09" }) At(token);
+        // 人口（万） spans the 2019 and 2020 columns: it starts where 2019 starts; 地区 spans two rows: 北部 is below both.
+        Assert.Equal(At("2019").X, At("人口（万）").X, 0.01f);
+        Assert.True(At("2020").X > At("2019").X);
+        Assert.Equal(At("地区").X, At("北部").X, 0.01f);
+        Assert.True(At("北部").Y > At("2019").Y);
+        Assert.Equal(At("1,253,000").X, At("2019").X, 0.01f);
+        Assert.Equal(At("1,302,500").X, At("2020").X, 0.01f);
+        Assert.Contains("说明", ops.Select(o => o.Text));
+    }
+
+    [Fact]
     public void A_long_table_continues_on_the_next_page_between_rows()
     {
         using var fonts = TestFonts.For("甲乙丙丁行列表格内容");

@@ -33,10 +33,32 @@ public sealed class CleanRules
     public IReadOnlyList<Regex> DropLines { get; }
 
     /// <summary>Whether there is any rule.</summary>
-    public bool IsEmpty => Remove.Count == 0 && Keep.Count == 0 && DropLines.Count == 0;
+    public bool IsEmpty => Remove.Count == 0 && Keep.Count == 0 && DropLines.Count == 0 && KeepLines.Count == 0;
+
+    /// <summary>Patterns of paragraphs the cleaner's rules of form must keep (a false promotion brought back).</summary>
+    public IReadOnlyList<Regex> KeepLines { get; private init; } = [];
+
+    /// <summary>Whether a paragraph with this text is one the book file says to keep.</summary>
+    internal bool KeepsLine(string text)
+    {
+        var trimmed = text.Trim();
+        foreach (var pattern in KeepLines)
+        {
+            try
+            {
+                if (pattern.IsMatch(trimmed)) return true;
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                return true; // too slow to tell: keep the text
+            }
+        }
+        return false;
+    }
 
     /// <summary>The rules, or the reasons a selector or pattern is not valid.</summary>
-    public static (CleanRules? Rules, IReadOnlyList<string> Errors) Create(IReadOnlyList<string> remove, IReadOnlyList<string> keep, IReadOnlyList<string> dropLines)
+    public static (CleanRules? Rules, IReadOnlyList<string> Errors) Create(IReadOnlyList<string> remove, IReadOnlyList<string> keep, IReadOnlyList<string> dropLines,
+        IReadOnlyList<string>? keepLines = null)
     {
         var errors = new List<string>();
         var probe = new HtmlParser().ParseDocument("<p></p>");
@@ -51,7 +73,13 @@ public sealed class CleanRules
             try { patterns.Add(new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout)); }
             catch (ArgumentException e) { errors.Add($"'{pattern}' is not a regular expression ({e.Message})"); }
         }
-        return errors.Count > 0 ? (null, errors) : (new CleanRules(remove, keep, patterns), errors);
+        var keepPatterns = new List<Regex>();
+        foreach (var pattern in keepLines ?? [])
+        {
+            try { keepPatterns.Add(new Regex(pattern, RegexOptions.CultureInvariant, PatternTimeout)); }
+            catch (ArgumentException e) { errors.Add($"'{pattern}' is not a regular expression ({e.Message})"); }
+        }
+        return errors.Count > 0 ? (null, errors) : (new CleanRules(remove, keep, patterns) { KeepLines = keepPatterns }, errors);
     }
 
     /// <summary>Removes what the rules remove, then keeps only what they keep (when it is there).</summary>

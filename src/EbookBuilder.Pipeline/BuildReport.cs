@@ -18,6 +18,7 @@ public sealed record BuildReport(
     [property: JsonPropertyName("images")] BuildReport.ImageSection Images,
     [property: JsonPropertyName("captions")] BuildReport.CaptionSection Captions,
     [property: JsonPropertyName("videos")] int Videos,
+    [property: JsonPropertyName("cleaning")] BuildReport.CleaningSection Cleaning,
     [property: JsonPropertyName("fonts")] IReadOnlyList<BuildReport.FontEntry> Fonts,
     [property: JsonPropertyName("uncovered")] IReadOnlyList<BuildReport.UncoveredEntry> Uncovered,
     [property: JsonPropertyName("pdf")] BuildReport.PdfSection? Pdf,
@@ -84,6 +85,16 @@ public sealed record BuildReport(
     /// <summary>Captions found (each is a figcaption in the book).</summary>
     public sealed record CaptionSection([property: JsonPropertyName("found")] int Found);
 
+    /// <summary>What the cleaner dropped by rules of form (promotions at an article's edges), by rule.</summary>
+    public sealed record CleaningSection([property: JsonPropertyName("dropped")] IReadOnlyList<DroppedEntry> Dropped);
+
+    /// <summary>One rule: how many paragraphs it dropped, and the first of them with its file.</summary>
+    public sealed record DroppedEntry(
+        [property: JsonPropertyName("rule")] string Rule,
+        [property: JsonPropertyName("count")] int Count,
+        [property: JsonPropertyName("example")] string Example,
+        [property: JsonPropertyName("file")] string File);
+
     /// <summary>Generated at compile time: serialising by reflection first cost 50 ms of every build with --report.</summary>
     private static readonly ReportJson Json = new(new JsonSerializerOptions
     {
@@ -103,6 +114,8 @@ public sealed record BuildReport(
         ImageSectionOf(result),
         new CaptionSection(result.Book.Articles.SelectMany(a => Figures.In(a.Blocks)).Count(f => f.Caption.Count > 0)),
         result.Book.Articles.SelectMany(a => Figures.In(a.Blocks)).Count(f => f.Kind == FigureKind.Video),
+        new CleaningSection(result.Book.Articles.SelectMany(a => a.Dropped).GroupBy(d => d.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new DroppedEntry(g.Key, g.Count(), g.First().Text.Length > 80 ? g.First().Text[..80] + "…" : g.First().Text, g.First().Source.File)).ToList()),
         result.Fonts.Faces.Select(f => new FontEntry(f.Family, f.SourceFile, f.Weight, f.Codepoints.Count, f.Glyphs, f.Bytes.Length, f.Milliseconds)).ToList(),
         result.Fonts.Uncovered.Select(u => new UncoveredEntry(char.ConvertFromUtf32(u.Codepoint), $"U+{u.Codepoint:X4}", u.Articles)).ToList(),
         result.Outputs.FirstOrDefault(o => o.Format == "pdf") is { } pdf

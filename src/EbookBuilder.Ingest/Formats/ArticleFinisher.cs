@@ -27,11 +27,12 @@ internal static class ArticleFinisher
                     + "simplify the pattern (nested repeats such as (a+)+ or (.*)* try every split of a long line)", span);
             }
         }
+        (body, var dropped) = Html.Promotions.Drop(body, context.Rules);
         if (!body.Any(b => b is Paragraph or Quote or ListBlock or Table or Heading or Figure))
         {
             context.Diagnostics.Warn(DiagnosticCodes.EmptyArticle, "the article has no body text", span);
         }
-        return new Article(context.Title, date, sourceUrl, publisher, body, span);
+        return new Article(context.Title, date, sourceUrl, publisher, body, span) { Dropped = dropped };
     }
 
     /// <summary>Shifts heading levels so the article's highest heading is level 1.</summary>

@@ -7,4 +7,11 @@ public sealed record Article(
     string? SourceUrl,
     string? Publisher,
     IReadOnlyList<Block> Blocks,
-    SourceSpan Source);
+    SourceSpan Source)
+{
+    /// <summary>Text the cleaner dropped from the article's body by a rule of form (a promotion), for the report.</summary>
+    public IReadOnlyList<DroppedText> Dropped { get; init; } = [];
+}
+
+/// <summary>A paragraph the cleaner dropped: the rule that took it, its text, where it was.</summary>
+public sealed record DroppedText(string Rule, string Text, SourceSpan Source);

@@ -270,7 +270,8 @@ public sealed record BookFile
         var rules = CleanRules.None;
         if (clean.Values.Count > 0)
         {
-            var (created, problems) = CleanRules.Create(Opt<string[]>(clean, "remove") ?? [], Opt<string[]>(clean, "keep") ?? [], Opt<string[]>(clean, "drop-lines") ?? []);
+            var (created, problems) = CleanRules.Create(Opt<string[]>(clean, "remove") ?? [], Opt<string[]>(clean, "keep") ?? [], Opt<string[]>(clean, "drop-lines") ?? [],
+                Opt<string[]>(clean, "keep-lines") ?? []);
             foreach (var problem in problems) errors.Add($"{path}:{clean.Line}: [clean] {problem}");
             rules = created ?? CleanRules.None;
         }

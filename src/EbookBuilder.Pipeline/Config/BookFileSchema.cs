@@ -68,7 +68,7 @@ public static class BookFileSchema
         ["pdf"] = new(new Dictionary<string, Kind>(ThemeKeys, StringComparer.Ordinal) { ["page-size"] = Kind.Text }),
         ["clean"] = new(new Dictionary<string, Kind>(StringComparer.Ordinal)
         {
-            ["remove"] = Kind.TextList, ["keep"] = Kind.TextList, ["drop-lines"] = Kind.TextList,
+            ["remove"] = Kind.TextList, ["keep"] = Kind.TextList, ["drop-lines"] = Kind.TextList, ["keep-lines"] = Kind.TextList,
         }),
     };
 

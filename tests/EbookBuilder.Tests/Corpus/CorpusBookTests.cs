@@ -63,8 +63,11 @@ public sealed partial class CorpusBookTests
             var output = SourceOracle.Strip(body.Value);
             var bodyText = string.Concat(source.BodyChunks);
 
-            foreach (var chunk in source.BodyChunks.Where(c => !output.Contains(c, StringComparison.Ordinal)))
+            var promotions = source.Promotions;
+            foreach (var chunk in source.BodyChunks.Where(c => !promotions.Contains(c) && !output.Contains(c, StringComparison.Ordinal)))
                 failures.Add($"{file}: text lost: {Short(chunk)}");
+            foreach (var chunk in promotions.Where(c => SourceOracle.IsPromotion(c) && SourceOracle.Count(output, c) > SourceOracle.Count(string.Concat(source.BodyChunks.Where(b => !promotions.Contains(b))), c)))
+                failures.Add($"{file}: promotion kept: {Short(chunk)}");
 
             foreach (var junk in source.JunkTexts.Where(j => SourceOracle.Count(output, j) > SourceOracle.Count(bodyText, j)))
                 failures.Add($"{file}: junk kept: {junk}");

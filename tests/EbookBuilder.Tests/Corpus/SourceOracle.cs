@@ -30,7 +30,41 @@ internal static partial class SourceOracle
         "hr", "table", "tr", "ul", "ol", "figure", "section", "article", "pre",
     };
 
-    public sealed record Reading(IReadOnlyList<string> BodyChunks, IReadOnlyList<string> JunkTexts, string BodyHtml);
+    public sealed record Reading(IReadOnlyList<string> BodyChunks, IReadOnlyList<string> JunkTexts, string BodyHtml)
+    {
+        /// <summary>
+        /// The chunks that are a site's promotion, by the oracle's own narrow reading (see
+        /// <see cref="IsPromotion"/>), with the bare addresses that follow one.
+        /// </summary>
+        public IReadOnlySet<string> Promotions
+        {
+            get
+            {
+                var found = new HashSet<string>(StringComparer.Ordinal);
+                var after = false;
+                foreach (var chunk in BodyChunks)
+                {
+                    after = IsPromotion(chunk) || (after && BareAddress().IsMatch(chunk));
+                    if (after) found.Add(chunk);
+                }
+                return found;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A promotion, as this oracle reads one (narrower than the cleaner, and written apart from it):
+    /// a chunk that opens with a bracketed call for members, subscribers or donations, a bracketed
+    /// "support", a "read the series" plug, or a video player's notice.
+    /// </summary>
+    public static bool IsPromotion(string chunk) =>
+        PromotionShape().IsMatch(chunk) && chunk.Length <= 400;
+
+    [GeneratedRegex(@"^https?://\S+$")]
+    private static partial Regex BareAddress();
+
+    [GeneratedRegex(@"^【[^】]*(会员|會員|订阅|訂閱|捐)[^】]*】|^【支持】.*支持|^https?://donate\.|^(点阅|更多[^【]{0,10})【[^】]+】系列|^点阅.{0,30}系列|^相关影片请点击观看|本视频只代表")]
+    private static partial Regex PromotionShape();
 
     public static Reading Read(string text)
     {

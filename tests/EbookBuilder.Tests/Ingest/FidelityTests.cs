@@ -220,4 +220,37 @@ public sealed class FidelityTests
         Assert.Contains("<td rowspan=\"2\">1,302</td>", page);
         EpubCheck.AssertValid(temp.File("out/表格.epub"));
     }
+
+    [Fact]
+    public void Promotions_at_an_article_s_edges_are_dropped_by_their_form_counted_and_brought_back_by_keep_lines()
+    {
+        using var temp = new TempFolder();
+        temp.Write("book/pages/1.md", Mirror("推广", """
+            <div><p>【本报讯】市图书馆今天重新开放，馆长说，新馆有三层阅览室。</p>
+            <p>【关注民生】记者走访了附近的三个社区，居民都说方便了。</p>
+            <p>馆长还说，欢迎市民订阅图书馆的通讯，了解新书信息。</p>
+            <p>点阅【城市记忆】系列文章。</p>
+            <p>相关影片请点击观看</p>
+            <p>作者签名<br/>喜欢我的节目请点赞<br/>【订阅频道】<br/><a href="https://video.example.com/channel/abc">https://video.example.com/channel/abc</a></p>
+            <p>【支持我们】独立媒体需要您的支持 https://donate.example.org</p>
+            <p>【诚征会员】涓涓细流汇成江河，我们诚邀读者成为会员，每位会员都是我们前进的动力。</p></div>
+            """));
+        var toml = temp.Write("book/book.toml", "[book]\ntitle = \"书\"\n\n[output]\nreport = \"dist/r.json\"\n\n[[chapter]]\nsources = [\"pages\"]\n");
+        var (code, _, stderr) = CliRun.Invoke("build", toml, "-f", "epub", "--no-images");
+        Assert.True(code == 0, stderr);
+        var text = string.Concat(new EpubContents(temp.File("book/dist/书.epub")).Article(0, 0));
+        foreach (var kept in new[] { "市图书馆今天重新开放", "【关注民生】记者走访", "欢迎市民订阅图书馆的通讯", "作者签名", "喜欢我的节目请点赞" })
+            Assert.Contains(kept, text);
+        foreach (var gone in new[] { "点阅【城市记忆】", "相关影片请点击观看", "【订阅频道】", "channel/abc", "【支持我们】", "donate.example.org", "【诚征会员】" })
+            Assert.DoesNotContain(gone, text);
+        var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("book/dist/r.json"))).RootElement.GetProperty("cleaning").GetProperty("dropped");
+        var rules = report.EnumerateArray().ToDictionary(e => e.GetProperty("rule").GetString()!, e => e.GetProperty("count").GetInt32());
+        Assert.Equal(new Dictionary<string, int> { ["appeal"] = 2, ["donation"] = 1, ["player-notice"] = 1, ["read-more"] = 1 }, rules);
+
+        // keep-lines brings one back.
+        File.WriteAllText(toml, File.ReadAllText(toml) + "\n[clean]\nkeep-lines = [\"^点阅\"]\n");
+        (code, _, stderr) = CliRun.Invoke("build", toml, "-f", "epub", "--no-images");
+        Assert.True(code == 0, stderr);
+        Assert.Contains("点阅【城市记忆】系列文章。", new EpubContents(temp.File("book/dist/书.epub")).Article(0, 0));
+    }
 }

@@ -50,33 +50,27 @@ internal static class TextDecoder
         var mostlyUtf8 = nonAscii > 0 && invalidCount * 10 < nonAscii;
         if (!mostlyUtf8)
         {
-            if (LooksLikeBig5(bytes))
-            {
-                var big5 = Encoding.GetEncoding("big5", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-                try
-                {
-                    var text = big5.GetString(bytes);
-                    diagnostics.Info(DiagnosticCodes.LegacyEncoding, "decoded as Big5 (the file is not UTF-8)", SourceSpan.InFile(file));
-                    return new DecodedText(text, "big5");
-                }
-                catch (DecoderFallbackException)
-                {
-                    // Not clean Big5 after all (Big5-HKSCS extensions, damage): try GB18030.
-                }
-            }
-            var gb = Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-            try
-            {
-                var text = gb.GetString(bytes);
-                diagnostics.Info(DiagnosticCodes.LegacyEncoding, "decoded as GB18030 (the file is not UTF-8)", SourceSpan.InFile(file));
-                return new DecodedText(text, "gb18030");
-            }
-            catch (DecoderFallbackException)
-            {
-                // Neither encoding fits: fall through and report the UTF-8 damage.
-            }
+            // Big5 when the detector is sure (not clean Big5 after all: HKSCS extensions, damage), else GB18030.
+            if (LooksLikeBig5(bytes) && TryLegacy(bytes, "big5", "Big5", file, diagnostics) is { } big5) return big5;
+            if (TryLegacy(bytes, "GB18030", "GB18030", file, diagnostics) is { } gb) return gb;
+            // Neither encoding fits: fall through and report the UTF-8 damage.
         }
         return Utf8(bytes, file, diagnostics);
+    }
+
+    /// <summary>The bytes decoded strictly in a legacy encoding, or null when they are not valid in it.</summary>
+    private static DecodedText? TryLegacy(ReadOnlySpan<byte> bytes, string encoding, string label, string file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            var text = Encoding.GetEncoding(encoding, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
+            diagnostics.Info(DiagnosticCodes.LegacyEncoding, $"decoded as {label} (the file is not UTF-8)", SourceSpan.InFile(file));
+            return new DecodedText(text, encoding.ToLowerInvariant());
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     private static bool LooksLikeBig5(ReadOnlySpan<byte> bytes)

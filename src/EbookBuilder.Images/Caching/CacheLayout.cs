@@ -35,15 +35,19 @@ internal static partial class CacheLayout
     [GeneratedRegex(@"^[0-9a-f]{64}(\.json|\.bin)?\.[0-9a-f]{32}\.tmp$")]
     private static partial Regex TempName();
 
-    /// <summary>Whether <paramref name="root"/> carries the marker (a regular file, not a link, with the signature).</summary>
+    /// <summary>
+    /// Whether <paramref name="root"/> carries this program's marker: a regular file (not a link)
+    /// with the convention's signature and our name (another program's cache has the signature too).
+    /// </summary>
     public static bool IsMarked(string root)
     {
         var marker = Path.Combine(root, MarkerName);
         if (RealPath.KindOfEntry(marker) != FileKind.Regular) return false;
         try
         {
-            Span<byte> head = stackalloc byte[Signature.Length];
-            return InputFile.ReadPrefix(marker, head) == head.Length && head.SequenceEqual(Encoding.ASCII.GetBytes(Signature));
+            Span<byte> head = stackalloc byte[512];
+            var text = Encoding.UTF8.GetString(head[..InputFile.ReadPrefix(marker, head)]);
+            return text.StartsWith(Signature, StringComparison.Ordinal) && text.Contains("EbookBuilder", StringComparison.Ordinal);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -65,8 +69,7 @@ internal static partial class CacheLayout
             case FileKind.Missing:
                 break;
             case FileKind.Directory:
-                var foreign = Directory.EnumerateFileSystemEntries(root)
-                    .FirstOrDefault(e => !(Kinds.Contains(Path.GetFileName(e)) && RealPath.KindOfEntry(e) == FileKind.Directory));
+                var foreign = Directory.EnumerateFileSystemEntries(root).FirstOrDefault(e => !IsOwnTopEntry(e));
                 if (foreign is not null)
                     return $"{root} is not an image cache: it has no {MarkerName} and holds other files ({Path.GetFileName(foreign)})";
                 break;
@@ -74,8 +77,31 @@ internal static partial class CacheLayout
                 return $"{root} is not a folder";
         }
         Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, MarkerName), MarkerText);
+        // Written whole, then renamed: another build making the same cache sees the marker or nothing.
+        var marker = Path.Combine(root, MarkerName);
+        var temp = $"{marker}.{Guid.NewGuid():N}.tmp";
+        File.WriteAllText(temp, MarkerText);
+        try
+        {
+            File.Move(temp, marker, overwrite: false);
+        }
+        catch (IOException) when (IsMarked(root))
+        {
+            File.Delete(temp); // another build marked it first
+        }
         return null;
+    }
+
+    /// <summary>
+    /// Whether a top-level entry is one the cache makes: an entry folder, the marker, or a marker
+    /// being written (by a build making the same cache at the same time).
+    /// </summary>
+    internal static bool IsOwnTopEntry(string entry)
+    {
+        var name = Path.GetFileName(entry);
+        if (Kinds.Contains(name)) return RealPath.KindOfEntry(entry) == FileKind.Directory;
+        return (name == MarkerName || (name.StartsWith(MarkerName + ".", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal)))
+            && RealPath.KindOfEntry(entry) == FileKind.Regular;
     }
 
     /// <summary>Whether <paramref name="name"/> is a temporary file's.</summary>

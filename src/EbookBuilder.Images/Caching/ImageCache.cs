@@ -33,6 +33,7 @@ internal sealed class ImageCache(string root, long maxBytes = ImageCache.Default
 
     private volatile bool _disabled;
     private int _claimed; // 0 not yet, 1 the folder is the cache's
+    private readonly Lock _claimLock = new();
 
     /// <summary>Why the folder is not used at all (it is not a cache and holds other files), or null.</summary>
     private readonly string? _foreign = Foreign(root);
@@ -41,7 +42,7 @@ internal sealed class ImageCache(string root, long maxBytes = ImageCache.Default
     internal static string? Foreign(string root) =>
         CacheLayout.IsMarked(root) || RealPath.KindOf(root) == FileKind.Missing ? null
         : RealPath.KindOf(root) != FileKind.Directory ? $"{root} is not a folder"
-        : Directory.EnumerateFileSystemEntries(root).Any(e => !(CacheLayout.Kinds.Contains(Path.GetFileName(e)) && RealPath.KindOfEntry(e) == FileKind.Directory))
+        : Directory.EnumerateFileSystemEntries(root).Any(e => !CacheLayout.IsOwnTopEntry(e))
             ? $"{root} is not an image cache: it has no {CacheLayout.MarkerName} and holds other files"
             : null;
 
@@ -200,13 +201,21 @@ internal sealed class ImageCache(string root, long maxBytes = ImageCache.Default
         {
             if (Volatile.Read(ref _claimed) == 0)
             {
-                if (CacheLayout.Claim(root) is { } why)
+                // Once, by one thread: two writers claiming at once saw each other's half-made folder as foreign.
+                lock (_claimLock)
                 {
-                    Unwritable ??= why;
-                    _disabled = true;
-                    return false;
+                    if (_claimed == 0)
+                    {
+                        if (CacheLayout.Claim(root) is { } why)
+                        {
+                            Unwritable ??= why;
+                            _disabled = true;
+                            return false;
+                        }
+                        Volatile.Write(ref _claimed, 1);
+                    }
                 }
-                Volatile.Write(ref _claimed, 1);
+                if (_disabled) return false;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllBytes(temp, bytes);

@@ -96,4 +96,38 @@ public sealed class CacheFolderTests
         Assert.Contains("removed 1 entries (2 files", Run("clear"));
         Assert.Contains($"{root}: 0 downloads, 0 conversions, 0 covers, 0.0 MB", Run());
     }
+
+    [Fact]
+    public void Writers_making_a_new_cache_at_the_same_time_all_store_their_entries()
+    {
+        // Two builds (two caches) and many threads each: none may take the half-made folder for a foreign one.
+        for (var round = 0; round < 30; round++)
+        {
+            using var temp = new TempFolder();
+            var root = temp.File("cache");
+            var caches = new[] { new ImageCache(root), new ImageCache(root) };
+            using var start = new Barrier(8);
+            var threads = Enumerable.Range(0, 8).Select(t => new Thread(() =>
+            {
+                start.SignalAndWait(); // all at once, as a build's image workers are
+                for (var i = t; i < 32; i += 8) caches[i % 2].PutSource($"https://example.org/{i}.jpg", [(byte)i, 1, 2]);
+            })).ToList();
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+            Assert.All(caches, c => Assert.Null(c.Unwritable));
+            var after = new ImageCache(root);
+            Assert.All(Enumerable.Range(0, 32), i => Assert.NotNull(after.TryGetSource($"https://example.org/{i}.jpg")));
+            Assert.Equal(["CACHEDIR.TAG", "blobs", "urls"], Directory.EnumerateFileSystemEntries(root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Another_program_s_cache_tag_does_not_make_a_folder_ours()
+    {
+        using var temp = new TempFolder();
+        temp.Write("pip/CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by pip.\n");
+        temp.Write("pip/blobs/ab/" + new string('a', 64), "pip's file");
+        Assert.Throws<NotACacheException>(() => CacheFolder.Prune(temp.File("pip"), TimeSpan.Zero));
+        Assert.True(File.Exists(temp.File("pip/blobs/ab/" + new string('a', 64))));
+    }
 }

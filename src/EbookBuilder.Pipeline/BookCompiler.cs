@@ -42,8 +42,7 @@ public static class BookCompiler
         if (MetadataRules.Language(options.Language) is { } badLanguage) metadata.Add($"language: {badLanguage}");
         metadata.AddRange(options.Authors.Select(MetadataRules.Author).OfType<string>().Distinct().Select(p => $"author: {p}"));
         if (options.Title is { } givenTitle && MetadataRules.Title(givenTitle) is { } badTitle) metadata.Add($"title: {badTitle}");
-        if (options.Encoding is { } encodingName && ArticleReader.EncodingNamed(encodingName) is null)
-            metadata.Add($"encoding: '{encodingName}' is not an encoding this program reads; give one such as big5, gb18030, gbk, utf-8 or shift_jis");
+        if (options.Encoding is { } encodingName && MetadataRules.Encoding(encodingName) is { } badEncoding) metadata.Add($"encoding: {badEncoding}");
         if (metadata.Count > 0) throw new BuildInputException(string.Join('\n', metadata) + " (--language, --author, --title, or [book] in book.toml)");
 
         OutputFolder.Check(options.OutputDirectory);
@@ -262,6 +261,17 @@ public static class BookCompiler
             read[i] = ArticleReader.Read(files[i], diagnostics, options.Clean, encoding);
             progress?.Report(new BuildProgress("read", Interlocked.Increment(ref done), files.Count));
         });
+        // What a site repeats at the edges of many of its articles is the site's: the whole build is needed to see it.
+        read = RepeatedText.Drop(read, options.Clean);
+        foreach (var article in read.OfType<Article>())
+        {
+            foreach (var drop in article.Dropped)
+            {
+                var text = drop.Text.ReplaceLineEndings(" ");
+                diagnostics.Info(DiagnosticCodes.Dropped,
+                    $"dropped as {drop.Rule}: \"{(text.Length > 60 ? text[..60] + "…" : text)}\" ([clean] keep-lines brings it back)", drop.Source);
+            }
+        }
         var articles = new Dictionary<string, Article?>(files.Count, StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++) articles[files[i]] = read[i];
 

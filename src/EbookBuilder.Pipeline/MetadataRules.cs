@@ -27,6 +27,11 @@ public static partial class MetadataRules
         : $"'{language}' is not a BCP 47 language tag; write one such as zh-CN, zh-Hant-TW, zh-HK or en"
           + (language.Contains('_') ? " (with hyphens, not underscores)" : "");
 
+    /// <summary>Why <paramref name="name"/> cannot be the articles' encoding, or null.</summary>
+    public static string? Encoding(string name) =>
+        EbookBuilder.Ingest.ArticleReader.EncodingNamed(name) is not null ? null
+        : $"'{name}' is not an encoding this program reads; give one such as big5, big5-hkscs, gb18030, gbk, utf-8 or shift_jis";
+
     /// <summary>Why <paramref name="author"/> cannot be an author, or null.</summary>
     public static string? Author(string author) =>
         string.IsNullOrWhiteSpace(author) ? "an author is empty; give a name, or leave the author out"

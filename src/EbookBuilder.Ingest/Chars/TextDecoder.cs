@@ -9,7 +9,9 @@ namespace EbookBuilder.Ingest.Chars;
 /// not UTF-8 are Big5 (traditional Chinese, Taiwan and Hong Kong) or GB18030 (simplified). Nearly
 /// every Big5 byte pair is also a valid GB18030 pair, so "decodes without error" cannot tell them
 /// apart: Mozilla's detector (uchardet, through UTF.Unknown) scores the text as each, by how
-/// common its characters and character pairs are in that language. A forced encoding (--encoding)
+/// common its characters and character pairs are in that language; Big5 that is not valid Big5 but
+/// valid Big5-HKSCS (Hong Kong's supplementary characters) is read as that, through the C library's
+/// iconv (<see cref="IconvEncoding"/>). A forced encoding (--encoding)
 /// skips the guessing. Invalid bytes are reported, never hidden.
 /// </summary>
 internal static class TextDecoder
@@ -24,6 +26,8 @@ internal static class TextDecoder
     /// <summary>The encoding a name gives (big5, gb18030, utf-8, shift_jis…), or null when none has that name.</summary>
     public static Encoding? Named(string name)
     {
+        // .NET has Big5 (cp950) only, and takes "big5-hkscs" for a name of it; the C library reads Hong Kong's Big5.
+        if (name.Trim().Replace("-", "").Replace("_", "").ToLowerInvariant() is "big5hkscs" or "hkscs") return IconvEncoding.Big5Hkscs;
         try
         {
             return Encoding.GetEncoding(name.Trim());
@@ -51,26 +55,67 @@ internal static class TextDecoder
         if (!mostlyUtf8)
         {
             // Big5 when the detector is sure (not clean Big5 after all: HKSCS extensions, damage), else GB18030.
-            if (LooksLikeBig5(bytes) && TryLegacy(bytes, "big5", "Big5", file, diagnostics) is { } big5) return big5;
-            if (TryLegacy(bytes, "GB18030", "GB18030", file, diagnostics) is { } gb) return gb;
+            // Big5 with Hong Kong's supplementary characters (哋, 喺, 㗎) is not valid Big5: read it as Big5-HKSCS.
+            if (LooksLikeBig5(bytes) || FrequentShare(bytes, traditional: true) > FrequentShare(bytes, traditional: false))
+            {
+                // .NET's Big5 (cp950) reads HKSCS's bytes as private-use characters (U+E000–U+F8FF) rather than failing.
+                var big5 = TryLegacy(bytes, Encoding.GetEncoding("big5"), "Big5", file, null);
+                if (big5 is null || big5.Text.Any(c => c is >= '\uE000' and <= '\uF8FF'))
+                {
+                    if (IconvEncoding.Big5Hkscs is { } hkscs && TryLegacy(bytes, hkscs, "Big5-HKSCS", file, diagnostics) is { } hk) return hk;
+                }
+                if (big5 is not null)
+                {
+                    diagnostics.Info(DiagnosticCodes.LegacyEncoding, "decoded as Big5 (the file is not UTF-8)", SourceSpan.InFile(file));
+                    return big5;
+                }
+            }
+            if (TryLegacy(bytes, Encoding.GetEncoding("GB18030"), "GB18030", file, diagnostics) is { } gb) return gb;
             // Neither encoding fits: fall through and report the UTF-8 damage.
         }
         return Utf8(bytes, file, diagnostics);
     }
 
     /// <summary>The bytes decoded strictly in a legacy encoding, or null when they are not valid in it.</summary>
-    private static DecodedText? TryLegacy(ReadOnlySpan<byte> bytes, string encoding, string label, string file, DiagnosticBag diagnostics)
+    private static DecodedText? TryLegacy(ReadOnlySpan<byte> bytes, Encoding encoding, string label, string file, DiagnosticBag? diagnostics)
     {
+        var strict = (Encoding)encoding.Clone();
+        strict.DecoderFallback = DecoderFallback.ExceptionFallback;
         try
         {
-            var text = Encoding.GetEncoding(encoding, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
-            diagnostics.Info(DiagnosticCodes.LegacyEncoding, $"decoded as {label} (the file is not UTF-8)", SourceSpan.InFile(file));
-            return new DecodedText(text, encoding.ToLowerInvariant());
+            var text = strict.GetString(bytes);
+            diagnostics?.Info(DiagnosticCodes.LegacyEncoding, $"decoded as {label} (the file is not UTF-8)", SourceSpan.InFile(file));
+            return new DecodedText(text, label.ToLowerInvariant());
         }
         catch (DecoderFallbackException)
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The share of the double-byte characters that fall in the encoding's own region of frequent
+    /// characters, read from the bytes: Big5 orders its characters by frequency (lead bytes A4–C6
+    /// are its 5,401 常用字; HKSCS additions and rarer characters lie outside), GB2312, the core of
+    /// GB18030, puts its 3,755 level-1 characters at lead bytes B0–D7 with trail bytes A1–FE. Real
+    /// text in an encoding lands mostly in its frequent region; the same bytes read as the other
+    /// encoding scatter. This scores the bytes when the detector is unsure (a short text of Hong
+    /// Kong characters, which Big5's detector does not know), with the encodings' structure, not a list.
+    /// </summary>
+    internal static double FrequentShare(ReadOnlySpan<byte> bytes, bool traditional)
+    {
+        int pairs = 0, frequent = 0;
+        for (var i = 0; i + 1 < bytes.Length; i++)
+        {
+            var lead = bytes[i];
+            if (lead < 0x81 || lead == 0xFF) continue;
+            var trail = bytes[++i];
+            pairs++;
+            if (traditional ? lead is >= 0xA4 and <= 0xC6 && trail is (>= 0x40 and <= 0x7E) or (>= 0xA1 and <= 0xFE)
+                            : lead is >= 0xB0 and <= 0xD7 && trail is >= 0xA1 and <= 0xFE)
+                frequent++;
+        }
+        return pairs == 0 ? 0 : (double)frequent / pairs;
     }
 
     private static bool LooksLikeBig5(ReadOnlySpan<byte> bytes)

@@ -35,6 +35,8 @@ public static class DiagnosticCodes
     public const string ArticleTooLarge = "EB015";
     /// <summary>A file is binary data, not text, and was left out.</summary>
     public const string NotText = "EB016";
+    /// <summary>A paragraph the cleaner dropped as a site's promotion or boilerplate (a note: --verbose and the report list each one).</summary>
+    public const string Dropped = "EB017";
     /// <summary>Images were not fetched (--no-images).</summary>
     public const string ImageNotEmbedded = "IMG001";
     /// <summary>An image could not be fetched, read or converted; the figure keeps its caption and a note.</summary>

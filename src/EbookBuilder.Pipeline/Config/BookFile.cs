@@ -179,8 +179,7 @@ public sealed record BookFile
         }
         if (Opt<string>(book, "language") is { } language && MetadataRules.Language(language) is { } badLanguage) Error(book, "language", badLanguage);
         if (Opt<string>(book, "title") is { } title && MetadataRules.Title(title) is { } badTitle) Error(book, "title", badTitle);
-        if (Opt<string>(book, "encoding") is { } encodingName && ArticleReader.EncodingNamed(encodingName) is null)
-            Error(book, "encoding", $"encoding '{encodingName}' is not an encoding this program reads; give one such as big5, gb18030, gbk, utf-8 or shift_jis");
+        if (Opt<string>(book, "encoding") is { } encodingName && MetadataRules.Encoding(encodingName) is { } badEncoding) Error(book, "encoding", badEncoding);
         var cover = Opt<string>(book, "cover");
         if (cover is not null && !cover.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !cover.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             cover = Confined(book, "cover", "the cover image");

@@ -58,12 +58,40 @@ internal static partial class SourceOracle
     /// "support", a "read the series" plug, or a video player's notice.
     /// </summary>
     public static bool IsPromotion(string chunk) =>
-        PromotionShape().IsMatch(chunk) && chunk.Length <= 400;
+        PromotionShape().IsMatch(chunk) && chunk.Length <= 400
+        || chunk.Length <= 80 && RightsShape().IsMatch(chunk) && !chunk.Contains("授权", StringComparison.Ordinal) && !Regex.IsMatch(chunk, "(?<!未)经.{1,60}许可")
+        || chunk.Length <= 60 && chunk.Contains("请点击观看", StringComparison.Ordinal);
 
-    [GeneratedRegex(@"^https?://\S+$")]
+    /// <summary>An address alone, or after a short label (a channel list's line: 新闻网：https://…).</summary>
+    [GeneratedRegex(@"^[^：:]{0,24}[：:]?(https?://\S+|[a-z0-9-]+(\.[a-z0-9-]+)+(/\S*)?)$", RegexOptions.IgnoreCase)]
     private static partial Regex BareAddress();
 
-    [GeneratedRegex(@"^【[^】]*(会员|會員|订阅|訂閱|捐)[^】]*】|^【支持】.*支持|^https?://donate\.|^(点阅|更多[^【]{0,10})【[^】]+】系列|^点阅.{0,30}系列|^相关影片请点击观看|本视频只代表")]
+    [GeneratedRegex(@"版权所有|版權所有|不得转载|不得轉載|转载请注明|轉載請註明")]
+    private static partial Regex RightsShape();
+
+    /// <summary>
+    /// Texts a site repeats across a folder's articles, by the oracle's own count (every chunk,
+    /// wherever it stands): <c>Excused</c>, at least 16 characters and in at least a fifth of the
+    /// articles (and three), may be dropped; <c>MustGo</c>, among the last three chunks of more than
+    /// half of them, must be.
+    /// </summary>
+    public static (IReadOnlySet<string> Excused, IReadOnlySet<string> MustGo) Repeated(IReadOnlyList<Reading> readings)
+    {
+        // Single chunks, and two chunks side by side (a paragraph of two lines: 附：…链接：<br/>720p, 480p).
+        var anywhere = new Dictionary<(string, string), int>();
+        var atEnd = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var reading in readings)
+        {
+            var chunks = reading.BodyChunks;
+            var pieces = chunks.Select(c => (c, "")).Concat(chunks.Zip(chunks.Skip(1))).Where(p => p.Item1.Length + p.Item2.Length >= 16).Distinct();
+            foreach (var piece in pieces) anywhere[piece] = anywhere.GetValueOrDefault(piece) + 1;
+            foreach (var chunk in chunks.TakeLast(3).Where(c => c.Length >= 16).Distinct()) atEnd[chunk] = atEnd.GetValueOrDefault(chunk) + 1;
+        }
+        return (anywhere.Where(kv => kv.Value >= 3 && kv.Value * 5 >= readings.Count).SelectMany(kv => new[] { kv.Key.Item1, kv.Key.Item2 }).Where(c => c.Length > 0).ToHashSet(),
+            atEnd.Where(kv => kv.Value >= 3 && kv.Value * 2 > readings.Count).Select(kv => kv.Key).ToHashSet());
+    }
+
+    [GeneratedRegex(@"^【[^】]*(会员|會員|订阅|訂閱|捐)[^】]*】|^【支持】.*支持|^https?://donate\.|^(点阅|更多[^【]{0,10})【[^】]+】系列|^点阅.{0,30}系列|^相关影片请点击观看|本视频只代表|^网络收看方式：$|^了解更多.{0,30}请点击|^[^，。：]{0,12}会员招募中：https?://\S+$")]
     private static partial Regex PromotionShape();
 
     public static Reading Read(string text)

@@ -11,7 +11,7 @@ public sealed class CleanRulesTests
         <html><body>
         <div class="nav">首页 | 新闻 | 关于</div>
         <div class="story"><h1>标题</h1><p>第一段正文。</p><div class="box-a">赞助商广告</div><p>成为荣誉会员，支持我们。</p><p>第二段正文。</p></div>
-        <div class="footer">版权所有</div>
+        <div class="footer">联系本站</div>
         </body></html>
         """;
 
@@ -41,7 +41,7 @@ public sealed class CleanRulesTests
         Assert.DoesNotContain("赞助商广告", body);
         Assert.DoesNotContain("首页", body);
         Assert.Contains("第一段正文。", body);
-        Assert.Contains("版权所有", body);
+        Assert.Contains("联系本站", body);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class CleanRulesTests
     {
         var body = Body(Rules([], [".story"], []));
         Assert.DoesNotContain("首页", body);
-        Assert.DoesNotContain("版权所有", body);
+        Assert.DoesNotContain("联系本站", body);
         Assert.Contains("第二段正文。", body);
         Assert.Contains("首页", Body(Rules([], [".no-such-thing"], []))); // nothing matches: the page is kept whole
     }

@@ -226,7 +226,8 @@ public sealed class FidelityTests
     {
         using var temp = new TempFolder();
         temp.Write("book/pages/1.md", Mirror("推广", """
-            <div><p>【本报讯】市图书馆今天重新开放，馆长说，新馆有三层阅览室。</p>
+            <div><p>荣誉会员招募中：<a href="https://www.example.org/join.html">https://www.example.org/join.html</a></p>
+            <p>【本报讯】市图书馆今天重新开放，馆长说，新馆有三层阅览室。</p>
             <p>【关注民生】记者走访了附近的三个社区，居民都说方便了。</p>
             <p>馆长还说，欢迎市民订阅图书馆的通讯，了解新书信息。</p>
             <p>点阅【城市记忆】系列文章。</p>
@@ -241,16 +242,136 @@ public sealed class FidelityTests
         var text = string.Concat(new EpubContents(temp.File("book/dist/书.epub")).Article(0, 0));
         foreach (var kept in new[] { "市图书馆今天重新开放", "【关注民生】记者走访", "欢迎市民订阅图书馆的通讯", "作者签名", "喜欢我的节目请点赞" })
             Assert.Contains(kept, text);
-        foreach (var gone in new[] { "点阅【城市记忆】", "相关影片请点击观看", "【订阅频道】", "channel/abc", "【支持我们】", "donate.example.org", "【诚征会员】" })
+        foreach (var gone in new[] { "荣誉会员招募中", "join.html", "点阅【城市记忆】", "相关影片请点击观看", "【订阅频道】", "channel/abc", "【支持我们】", "donate.example.org", "【诚征会员】" })
             Assert.DoesNotContain(gone, text);
         var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("book/dist/r.json"))).RootElement.GetProperty("cleaning").GetProperty("dropped");
         var rules = report.EnumerateArray().ToDictionary(e => e.GetProperty("rule").GetString()!, e => e.GetProperty("count").GetInt32());
-        Assert.Equal(new Dictionary<string, int> { ["appeal"] = 2, ["donation"] = 1, ["player-notice"] = 1, ["read-more"] = 1 }, rules);
+        Assert.Equal(new Dictionary<string, int> { ["appeal"] = 3, ["donation"] = 1, ["player-notice"] = 1, ["read-more"] = 1 }, rules);
 
         // keep-lines brings one back.
         File.WriteAllText(toml, File.ReadAllText(toml) + "\n[clean]\nkeep-lines = [\"^点阅\"]\n");
         (code, _, stderr) = CliRun.Invoke("build", toml, "-f", "epub", "--no-images");
         Assert.True(code == 0, stderr);
         Assert.Contains("点阅【城市记忆】系列文章。", new EpubContents(temp.File("book/dist/书.epub")).Article(0, 0));
+    }
+
+    [Fact]
+    public void Text_repeated_at_the_edges_of_most_of_a_site_s_articles_is_dropped_credits_and_short_lines_are_not()
+    {
+        using var temp = new TempFolder();
+        const string notice = "以上内容由本台新闻中心综合整理，仅供读者参考之用。";
+        string[] topics = ["河道清淤", "夜市开张", "公交改线", "校舍翻新", "菜价回落"];
+        for (var i = 0; i < topics.Length; i++)
+        {
+            // Four of five end with the site's notice; the fifth has it mid-article, where it is the article's.
+            // Two of them as its own paragraph, two as the last line of the last paragraph.
+            var ending = i < 2 ? $"<p>{notice}</p>" : i < 4 ? $"<p>（本台十月{i}日播出）<br/>{notice}</p>" : "";
+            var middle = i == 4 ? $"<p>{notice}</p>" : "";
+            temp.Write($"book/pages/{i}.md", Mirror(topics[i], $"""
+                <div><p>附：本集节目的视频下载链接：<a href="https://media.example.com/{i}/720p.mp4">720p</a></p>
+                <p>本台消息，{topics[i]}的工作本周开始，市民反应热烈。</p>
+                <p>第二段说明了{topics[i]}的详细安排和时间表。</p>{middle}
+                <p>第三段是{topics[i]}相关部门负责人的表态和承诺。</p>
+                <p>（本台记者王小明、张丽华北京报道 责编：李华 网编：赵强）</p><p>（完）</p>{ending}</div>
+                """, $"https://news.example.com/2020/10/0{i + 1}/{i}.html"));
+        }
+        // Another site's two articles end with the same words: too few to be that site's habit.
+        for (var i = 0; i < 2; i++)
+            temp.Write($"book/other/{i}.md", Mirror($"外站{i}", $"<div><p>外站第{i}篇报道的正文，说的是另一件事。</p><p>{notice}</p></div>", $"https://other.example.org/a/{i}.html"));
+        var toml = temp.Write("book/book.toml", "[book]\ntitle = \"书\"\n\n[output]\nreport = \"dist/r.json\"\n\n[[chapter]]\nsources = [\"pages\", \"other\"]\n");
+        var (code, _, stderr) = CliRun.Invoke("build", toml, "-f", "epub", "--no-images");
+        Assert.True(code == 0, stderr);
+        var epub = new EpubContents(temp.File("book/dist/书.epub"));
+        for (var i = 0; i < 7; i++)
+        {
+            var page = epub.Article(0, i);
+            Assert.Equal(i is 4 or 5 or 6, page.Contains(notice, StringComparison.Ordinal));
+            if (i >= 5) continue;
+            Assert.Contains("本台记者王小明、张丽华北京报道 责编：李华 网编：赵强", page);
+            Assert.Contains("（完）", page);
+            if (i is 2 or 3) Assert.Contains($"（本台十月{i}日播出）</p>", page);
+            Assert.Contains("附：本集节目的视频下载链接：", page); // the same words, but other links: each article's own
+        }
+        var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("book/dist/r.json"))).RootElement.GetProperty("cleaning").GetProperty("dropped");
+        var repeated = Assert.Single(report.EnumerateArray(), e => e.GetProperty("rule").GetString() == "repeated");
+        Assert.Equal(4, repeated.GetProperty("count").GetInt32());
+        Assert.Equal(notice, repeated.GetProperty("example").GetString());
+        // Each drop is a note with its file, for review.
+        var notes = System.Text.Json.JsonDocument.Parse(File.ReadAllText(temp.File("book/dist/r.json"))).RootElement.GetProperty("notes").EnumerateArray()
+            .Where(n => n.GetProperty("code").GetString() == "EB017").ToList();
+        Assert.Equal(4, notes.Count);
+        Assert.All(notes, n => Assert.StartsWith($"dropped as repeated: \"{notice}\"", n.GetProperty("message").GetString()));
+        Assert.Equal(4, notes.Select(n => n.GetProperty("file").GetString()).Distinct().Count());
+
+        File.WriteAllText(toml, File.ReadAllText(toml) + "\n[clean]\nkeep-lines = [\"^以上内容\"]\n");
+        (code, _, stderr) = CliRun.Invoke("build", toml, "-f", "epub", "--no-images");
+        Assert.True(code == 0, stderr);
+        Assert.Contains(notice, new EpubContents(temp.File("book/dist/书.epub")).Article(0, 0));
+    }
+
+    [Fact]
+    public void A_channel_list_a_watch_prompt_without_its_video_and_a_rights_notice_are_dropped_an_attribution_is_kept()
+    {
+        using var temp = new TempFolder();
+        var article = Read(temp, "1.md", Mirror("直播", """
+            <div><p>今天的节目谈到了城市交通的改善，嘉宾给出了三点建议。</p>
+            <p>完整节目请点击观看以下《周末访谈》。</p>
+            <p>第一点建议是增加夜间公交班次，方便晚归的市民。</p>
+            <p>完整采访请点击观看：</p>
+            <iframe src="https://www.youtube.com/embed/AbCdEfGh123" title="周末访谈"></iframe>
+            <p>第二点建议是改善自行车道，让骑车的人更安全。</p>
+            <p>（本文经作者授权转载自《城市周报》）</p>
+            <p>版权所有©2019 城市周报，经城市周报许可再版。</p>
+            <h4>网络收看方式：</h4>
+            <p>本台新闻网：<a href="https://news.example.com/live">https://news.example.com/live</a><br/>
+            本台视频直播：https://video.example.com/c/news<br/>本台社交网站直播：social.example.com/news.live</p>
+            <p>了解更多本地要闻，请点击<a href="https://news.example.com/">news.example.com</a></p>
+            <p>本台记者王小明<br/>（本台版权所有，未经书面许可，不得转载，违者必究）</p></div>
+            """), out _);
+        var text = string.Join("\n", article.Blocks.Select(b => b switch
+        {
+            Paragraph p => EbookBuilder.Model.Text.PlainText.Of(p.Content),
+            Heading h => EbookBuilder.Model.Text.PlainText.Of(h.Content),
+            Figure f => "[figure]",
+            _ => "",
+        }));
+        Assert.Equal("""
+            今天的节目谈到了城市交通的改善，嘉宾给出了三点建议。
+            第一点建议是增加夜间公交班次，方便晚归的市民。
+            完整采访请点击观看：
+            [figure]
+            第二点建议是改善自行车道，让骑车的人更安全。
+            （本文经作者授权转载自《城市周报》）
+            版权所有©2019 城市周报，经城市周报许可再版。
+            本台记者王小明
+            """, text);
+        Assert.Equal(["player-notice", "channel-list", "read-more", "rights-notice"], article.Dropped.Select(d => d.Rule).Distinct());
+    }
+
+    /// <summary>Cantonese written in Hong Kong: 哋, 喺, 咗, 冇, 㗎 are in Big5-HKSCS, not in Big5 (the bytes made by glibc's iconv).</summary>
+    private const string Cantonese = "香港人講廣東話，佢哋話「我哋喺度食咗飯」，冇問題㗎。粵語字如嘅、咗、冇、喺、㗎都係香港增補字符集入面嘅字。";
+
+    private const string CantoneseHkscs = "adbbb4e4a448c1bfbc73aa46b8dca141ca5c925db8dca175a7da925d9df6abd7adb99df7b6baa176a141c94eb0ddc3449deea143b866bb79a672a6709defa1429df7a142c94ea1429df6a1429deeb3a3ab59adbbb4e4bc57b8c9a672b2c5b6b0a44aadb19defa672a143";
+
+    [Fact]
+    public void Big5_HKSCS_is_detected_and_can_be_named()
+    {
+        using var temp = new TempFolder();
+        var bytes = "<html><body><article><h1>HK</h1><p>"u8.ToArray().Concat(Convert.FromHexString(CantoneseHkscs)).Concat("</p></article></body></html>"u8.ToArray()).ToArray();
+        var a = Read(temp, "hk.html", bytes, out var diagnostics);
+        Assert.Equal(Cantonese, EbookBuilder.Model.Text.PlainText.Of(a.Blocks).Trim());
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.LegacyEncoding && d.Message.Contains("Big5-HKSCS", StringComparison.Ordinal));
+        Assert.DoesNotContain(diagnostics.Items, d => d.Severity != Severity.Info);
+
+        var named = ArticleReader.EncodingNamed("big5-hkscs");
+        Assert.NotNull(named);
+        var b = Read(temp, "hk2.html", bytes, out diagnostics, named);
+        Assert.Equal(Cantonese, EbookBuilder.Model.Text.PlainText.Of(b.Blocks).Trim());
+        Assert.DoesNotContain(diagnostics.Items, d => d.Severity != Severity.Info);
+
+        // Damaged bytes under a named HKSCS: a warning at the line, the rest read.
+        var damaged = bytes.Take(35).Concat(new byte[] { 0x0A, 0xFF, 0xFF }).Concat(bytes.Skip(35)).ToArray();
+        Read(temp, "hk3.html", damaged, out diagnostics, named);
+        Assert.Contains(diagnostics.Items, d => d.Code == DiagnosticCodes.InvalidEncoding && d.Where?.Line == 2);
     }
 }

@@ -91,7 +91,7 @@ internal static partial class SourceOracle
             atEnd.Where(kv => kv.Value >= 3 && kv.Value * 2 > readings.Count).Select(kv => kv.Key).ToHashSet());
     }
 
-    [GeneratedRegex(@"^【[^】]*(会员|會員|订阅|訂閱|捐)[^】]*】|^【支持】.*支持|^https?://donate\.|^(点阅|更多[^【]{0,10})【[^】]+】系列|^点阅.{0,30}系列|^相关影片请点击观看|本视频只代表|^网络收看方式：$|^了解更多.{0,30}请点击|^[^，。：]{0,12}会员招募中：https?://\S+$")]
+    [GeneratedRegex(@"^【[^】]*(会员|會員|订阅|訂閱|捐)[^】]*】|^【支持】.*支持|^https?://donate\.|^(点阅|更多[^【]{0,10})【[^】]+】系列|^点阅.{0,30}系列|^相关影片请点击观看|本视频只代表|^网络收看方式：$|^了解更多.{0,30}请点击|^[^，。：]{0,12}(会员招募中|订阅[^，。：]{0,6})：(https?://\S+)?$")]
     private static partial Regex PromotionShape();
 
     public static Reading Read(string text)

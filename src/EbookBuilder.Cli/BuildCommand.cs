@@ -148,6 +148,10 @@ internal static class BuildCommand
                 : TerminalProgress.Usable(stderr) ? await TerminalProgress.RunAsync(progress => BookCompiler.BuildAsync(options, progress, cancellationToken))
                 : await BookCompiler.BuildAsync(options, new ConsoleProgress(stderr), cancellationToken);
             PrintDiagnostics(stderr, result.Diagnostics, quiet, verbose);
+            if (verbose && !quiet && result.Settings is { } settings)
+            {
+                foreach (var (key, setting) in settings.Values) stderr.WriteLine($"setting {key} = {BuildSettings.Show(setting.Value)} (from {setting.From})");
+            }
             if (reportPath is not null) BuildReport.From(result).Save(reportPath);
             if (!quiet) BuildSummary.Write(stdout, result);
             else foreach (var output in result.Outputs) stdout.WriteLine($"wrote {output.Path} ({output.Bytes:N0} bytes)");
@@ -221,16 +225,21 @@ internal static class BuildCommand
         var images = new ImageOptions
         {
             Concurrency = concurrency,
-            Grayscale = PickValue(Grayscale, book?.Grayscale, false) || profile?.Grayscale == true,
             Offline = PickValue(Offline, book?.Offline, false),
         };
-        if (profile is not null) images = images with { MaxWidth = profile.ImageMaxWidth, MaxHeight = profile.ImageMaxHeight };
         if (Given(CacheDir) && parse.GetValue(CacheDir) is { } cacheDir) images = images with { CacheDirectory = Path.GetFullPath(cacheDir) };
         else if (book?.CacheDir is { } bookCache) images = images with { CacheDirectory = bookCache };
-        var imageMax = book?.ImageMax;
+
+        // The settings the pipeline resolves (defaults < profile < book.toml < command line): this only says what was given.
+        var given = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (Given(PageSize) && parse.GetValue(PageSize) is { } pageSize) given["page-size"] = pageSize;
         if (Given(ImageMax) && parse.GetValue(ImageMax) is { } max)
-            imageMax = BookFile.ParseImageMax(max) ?? throw new BuildInputException($"--image-max '{max}' is not WIDTHxHEIGHT in pixels, for example 1200x1600");
-        if (imageMax is { } size) images = images with { MaxWidth = size.Width, MaxHeight = size.Height };
+            given["image-max"] = BookFile.ParseImageMax(max) ?? throw new BuildInputException($"--image-max '{max}' is not WIDTHxHEIGHT in pixels, for example 1200x1600");
+        if (Given(Grayscale)) given["grayscale"] = parse.GetValue(Grayscale);
+        var layers = new List<SettingsLayer>();
+        if (profile is not null) layers.Add(BuildSettings.Layer(profile));
+        if (book is not null) layers.Add(book.Settings);
+        layers.Add(new SettingsLayer("command line", given));
 
         var format = Given(Format) ? OutputFormatNames.Parse(parse.GetValue(Format)!) ?? OutputFormats.Epub : book?.Formats ?? OutputFormats.Epub;
         var font = Given(Font) ? parse.GetValue(Font) : book?.Font;
@@ -253,7 +262,7 @@ internal static class BuildCommand
             CoverImage = book?.Cover,
             Clean = book?.Clean ?? EbookBuilder.Ingest.CleanRules.None,
             Encoding = Pick(Encoding, book?.Encoding, null),
-            Theme = book?.Theme ?? new Dictionary<string, object>(),
+            Settings = layers,
             StylesDirectory = Path.Combine(AppContext.BaseDirectory, "styles"),
             Timestamp = SourceDateEpoch(),
             Images = images,
@@ -265,9 +274,7 @@ internal static class BuildCommand
                 BundledDirectory = Path.Combine(AppContext.BaseDirectory, "fonts"),
             },
             ObfuscateFonts = PickValue(ObfuscateFonts, book?.ObfuscateFonts, false),
-            PageSize = Pick(PageSize, book?.PageSize, null),
             GenerateCover = !PickValue(NoCover, book?.NoCover, false),
-            Profile = profile,
             Since = since,
             Until = until,
             DropUndated = Given(Undated) ? parse.GetValue(Undated) == "drop" : book?.DropUndated ?? false,

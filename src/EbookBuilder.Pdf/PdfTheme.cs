@@ -64,6 +64,13 @@ public sealed record PdfTheme
     public static PdfTheme Load(string path) =>
         File.Exists(path) ? JsonSerializer.Deserialize<PdfTheme>(File.ReadAllText(path), Json) ?? new PdfTheme() : new PdfTheme();
 
+    /// <summary>Every setting by its JSON name: numbers as doubles, colours and the page size as strings.</summary>
+    public IReadOnlyDictionary<string, object> Values() =>
+        JsonSerializer.SerializeToNode(this, Json)!.AsObject().ToDictionary(
+            kv => kv.Key,
+            kv => kv.Value!.GetValueKind() == JsonValueKind.Number ? (object)double.Parse(kv.Value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) : kv.Value.GetValue<string>(),
+            StringComparer.Ordinal);
+
     /// <summary>This theme with some settings replaced, by their JSON names (a book file's [pdf] section).</summary>
     public PdfTheme With(IReadOnlyDictionary<string, object> settings)
     {

@@ -32,7 +32,14 @@ public static class BookCompiler
         {
             throw new BuildInputException("a PDF needs embedded fonts: drop --no-fonts, or build --format epub");
         }
-        if (options.Formats.HasFlag(OutputFormats.Pdf) && options.PageSize is { } size)
+        // The settings, resolved once: defaults < profile < book.toml < command line.
+        var themeFile = Path.Combine(options.StylesDirectory, "pdf-theme.json");
+        var settings = ResolveSettings(options, themeFile);
+        options = options with
+        {
+            Images = options.Images with { MaxWidth = settings.ImageMax!.Value.Width, MaxHeight = settings.ImageMax.Value.Height, Grayscale = settings.Grayscale },
+        };
+        if (options.Formats.HasFlag(OutputFormats.Pdf) && settings.PageSize is { } size)
         {
             try { PdfTheme.PageSizePoints(size); }
             catch (ArgumentException e) { throw new BuildInputException(e.Message); }
@@ -183,20 +190,8 @@ public static class BookCompiler
         }
         if (options.Formats.HasFlag(OutputFormats.Pdf))
         {
-            var theme = PdfTheme.Load(Path.Combine(options.StylesDirectory, "pdf-theme.json")).With(options.Theme);
-            if (options.Profile is { } profile)
-            {
-                theme = theme with
-                {
-                    PageSize = profile.PageSize,
-                    MarginTopMm = profile.MarginTopMm,
-                    MarginBottomMm = profile.MarginBottomMm,
-                    MarginInsideMm = profile.MarginInsideMm,
-                    MarginOutsideMm = profile.MarginOutsideMm,
-                    BodySize = profile.BodySize,
-                };
-            }
-            var pdfOptions = new PdfOptions(theme, Timestamp(options, book), options.PageSize)
+            var theme = PdfTheme.Load(themeFile).With(settings.Theme);
+            var pdfOptions = new PdfOptions(theme, Timestamp(options, book), settings.PageSize)
             {
                 Cover = coverImage,
                 Diagnostics = diagnostics,
@@ -246,7 +241,24 @@ public static class BookCompiler
         using (var self = Process.GetCurrentProcess()) timings["peakMemoryMB"] = self.PeakWorkingSet64 / (1024 * 1024);
         timings["gcPauseMs"] = (long)GC.GetTotalPauseDuration().TotalMilliseconds;
         timings["gcCount"] = GC.CollectionCount(0);
-        return new BuildResult(book, images, failures, fonts, diagnostics.Items, outputs, timings, (int)timings.GetValueOrDefault("pdfPages"));
+        return new BuildResult(book, images, failures, fonts, diagnostics.Items, outputs, timings, (int)timings.GetValueOrDefault("pdfPages")) { Settings = settings };
+    }
+
+    /// <summary>
+    /// The build's settings: the defaults (the theme file's page and type, <see cref="BuildOptions.Images"/>'
+    /// image limits and colour), then each layer the options carry, later ones winning.
+    /// </summary>
+    private static BuildSettings ResolveSettings(BuildOptions options, string themeFile)
+    {
+        var defaults = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["image-max"] = (options.Images.MaxWidth, options.Images.MaxHeight),
+            ["grayscale"] = options.Images.Grayscale,
+        };
+        // The theme file's every value, under book.toml's names (pageSize -> page-size).
+        foreach (var (name, value) in PdfTheme.Load(themeFile).Values())
+            defaults[string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()))] = value;
+        return BuildSettings.Resolve([new SettingsLayer(BuildSettings.DefaultsName, defaults), .. options.Settings]);
     }
 
     private static List<Chapter> ReadChapters(IReadOnlyList<ChapterSource> sources, BuildOptions options, DiagnosticBag diagnostics,

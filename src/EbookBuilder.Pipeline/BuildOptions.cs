@@ -39,8 +39,12 @@ public sealed record BuildOptions
     /// <summary>Extra cleaning rules (selectors, boilerplate patterns).</summary>
     public EbookBuilder.Ingest.CleanRules Clean { get; init; } = EbookBuilder.Ingest.CleanRules.None;
 
-    /// <summary>PDF theme settings that replace those of styles/pdf-theme.json, by JSON name.</summary>
-    public IReadOnlyDictionary<string, object> Theme { get; init; } = new Dictionary<string, object>();
+    /// <summary>
+    /// The layers of settings over the defaults, in the order they override (a device profile's, a
+    /// book file's, the command line's); the build resolves them once (<see cref="BuildSettings"/>).
+    /// The defaults are the theme file's and <see cref="Images"/>' own.
+    /// </summary>
+    public IReadOnlyList<SettingsLayer> Settings { get; init; } = [];
 
     /// <summary>The folder the books are written to.</summary>
     public string OutputDirectory { get; init; } = "dist";
@@ -75,8 +79,6 @@ public sealed record BuildOptions
     /// <summary>Apply the IDPF font obfuscation to the fonts embedded in the EPUB.</summary>
     public bool ObfuscateFonts { get; init; }
 
-    /// <summary>The device profile (PDF page, margins and body size); image settings come in <see cref="Images"/>.</summary>
-    public DeviceProfile? Profile { get; init; }
 
     /// <summary>Keep only articles dated on or after this day (undated articles are kept and reported).</summary>
     public DateOnly? Since { get; init; }
@@ -90,8 +92,6 @@ public sealed record BuildOptions
     /// <summary>Draw a cover for the EPUB (title, dates, chapters) in the book's font.</summary>
     public bool GenerateCover { get; init; } = true;
 
-    /// <summary>The PDF page size (A4, A5, B5, Letter, ereader, WxHmm); null for the theme's.</summary>
-    public string? PageSize { get; init; }
 
     /// <summary>Any image that cannot be put in the book stops the build.</summary>
     public bool Strict { get; init; }

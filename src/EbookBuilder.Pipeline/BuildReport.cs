@@ -24,6 +24,15 @@ public sealed record BuildReport(
     [property: JsonPropertyName("pdf")] BuildReport.PdfSection? Pdf,
     [property: JsonPropertyName("timings")] IReadOnlyDictionary<string, long> Timings)
 {
+    /// <summary>The settings the build used, each with the layer it came from (defaults, profile …, book.toml, command line).</summary>
+    [JsonPropertyName("settings")]
+    public IReadOnlyDictionary<string, SettingEntry>? Settings { get; init; }
+
+    /// <summary>A setting's value, as book.toml writes it, and where it came from.</summary>
+    public sealed record SettingEntry(
+        [property: JsonPropertyName("value")] string Value,
+        [property: JsonPropertyName("from")] string From);
+
     /// <summary>A chapter, its article count and the articles' titles in book order.</summary>
     public sealed record ChapterEntry(
         [property: JsonPropertyName("title")] string Title,
@@ -122,7 +131,10 @@ public sealed record BuildReport(
             ? new PdfSection(result.PdfPages, pdf.Bytes, result.TimingsMs.GetValueOrDefault("pdf"),
                 result.Fonts.Faces.Select(f => $"{f.Family} {(f.Weight >= 700 ? "Bold" : "Regular")} (subset, {f.Glyphs} glyphs)").ToList())
             : null,
-        result.TimingsMs);
+        result.TimingsMs)
+    {
+        Settings = result.Settings?.Values.ToDictionary(kv => kv.Key, kv => new SettingEntry(BuildSettings.Show(kv.Value.Value), kv.Value.From)),
+    };
 
     private static ImageSection ImageSectionOf(BuildResult result)
     {

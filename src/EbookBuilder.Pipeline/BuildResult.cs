@@ -13,4 +13,8 @@ public sealed record BuildResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyList<OutputFile> Outputs,
     IReadOnlyDictionary<string, long> TimingsMs,
-    int PdfPages = 0);
+    int PdfPages = 0)
+{
+    /// <summary>The settings the build resolved, each with its source.</summary>
+    public BuildSettings? Settings { get; init; }
+}

@@ -56,8 +56,6 @@ public sealed record BookFile
     public string? Name { get; init; }
     /// <summary>[output] folder (absolute).</summary>
     public string? Folder { get; init; }
-    /// <summary>[output] or [pdf] page-size.</summary>
-    public string? PageSize { get; init; }
     /// <summary>[output] profile.</summary>
     public DeviceProfile? Profile { get; init; }
     /// <summary>[output] no-cover.</summary>
@@ -71,10 +69,6 @@ public sealed record BookFile
     /// <summary>[output] report (absolute).</summary>
     public string? Report { get; init; }
 
-    /// <summary>[images] image-max, as width and height.</summary>
-    public (int Width, int Height)? ImageMax { get; init; }
-    /// <summary>[images] grayscale.</summary>
-    public bool? Grayscale { get; init; }
     /// <summary>[images] image-concurrency.</summary>
     public int? ImageConcurrency { get; init; }
     /// <summary>[images] cache-dir (absolute).</summary>
@@ -93,8 +87,15 @@ public sealed record BookFile
     /// <summary>[fonts] obfuscate-fonts.</summary>
     public bool? ObfuscateFonts { get; init; }
 
-    /// <summary>[pdf] theme settings, by the theme's JSON name (camelCase), as numbers or strings.</summary>
-    public IReadOnlyDictionary<string, object> Theme { get; init; } = new Dictionary<string, object>();
+    /// <summary>
+    /// The file's layer of settings ("book.toml"): [output]/[pdf] page-size, the [pdf] theme keys,
+    /// [images] image-max and grayscale, by book.toml's names; resolved over the profile's and under
+    /// the command line's by <see cref="BuildSettings"/>.
+    /// </summary>
+    public SettingsLayer Settings { get; init; } = SettingsLayer.Empty(LayerName);
+
+    /// <summary>The name of a book file's layer of settings.</summary>
+    public const string LayerName = "book.toml";
 
     /// <summary>[clean] rules.</summary>
     public CleanRules Clean { get; init; } = CleanRules.None;
@@ -263,8 +264,12 @@ public sealed record BookFile
             if (!BookFileSchema.ThemeKeys.ContainsKey(key)) continue;
             if (value.Data is string color && !ColorPattern.IsMatch(color)) Error(pdf, key, $"{key} '{color}' is not a colour such as \"#222222\"");
             else if (value.Data is double number && !(number is > 0 and <= MaxThemeValue)) Error(pdf, key, $"{key} must be a number more than 0 and at most {MaxThemeValue} (not {number.ToString(CultureInfo.InvariantCulture)})");
-            theme[CamelCase(key)] = value.Data;
+            theme[key] = value.Data;
         }
+
+        if (pageSize is not null) theme["page-size"] = pageSize;
+        if (imageMax is { } givenMax) theme["image-max"] = givenMax;
+        if (Val<bool>(images, "grayscale") is { } grayscale) theme["grayscale"] = grayscale;
 
         var rules = CleanRules.None;
         if (clean.Values.Count > 0)
@@ -298,15 +303,12 @@ public sealed record BookFile
             Formats = formats,
             Name = Opt<string>(output, "name"),
             Folder = outputFolder,
-            PageSize = pageSize,
             Profile = profile,
             NoCover = Val<bool>(output, "no-cover"),
             Since = bookSince,
             Until = bookUntil,
             Report = report,
             DropUndated = dropUndated,
-            ImageMax = imageMax,
-            Grayscale = Val<bool>(images, "grayscale"),
             ImageConcurrency = concurrency,
             CacheDir = PathOf(images, "cache-dir"),
             Offline = Val<bool>(images, "offline"),
@@ -315,14 +317,8 @@ public sealed record BookFile
             Font = font,
             NoFonts = Val<bool>(fonts, "no-fonts"),
             ObfuscateFonts = Val<bool>(fonts, "obfuscate-fonts"),
-            Theme = theme,
+            Settings = new SettingsLayer(LayerName, theme),
             Clean = rules,
         };
-    }
-
-    private static string CamelCase(string kebab)
-    {
-        var parts = kebab.Split('-');
-        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
 }

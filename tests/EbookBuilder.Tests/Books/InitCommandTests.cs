@@ -60,7 +60,7 @@ public sealed class InitCommandTests
         var book = BookFileReader.Parse(all, temp.File("book.toml"));
         Assert.Equal("书", book.Title);
         Assert.Equal(20, book.Chapters[0].Limit);
-        Assert.Equal(10.5, book.Theme["bodySize"]);
+        Assert.Equal(10.5, book.Settings.Values["body-size"]);
         Assert.Single(book.Clean.DropLines);
     }
 }

@@ -1,0 +1,92 @@
+using System.Globalization;
+using EbookBuilder.Pipeline.Config;
+
+namespace EbookBuilder.Pipeline;
+
+/// <summary>
+/// One source of settings: its values by key (book.toml's names: <c>page-size</c>, <c>body-size</c>,
+/// <c>margin-top-mm</c>, <c>image-max</c>, <c>grayscale</c>…) and what to call it in messages and the
+/// report ("defaults", "profile kobo", "book.toml", "command line"). The command line and the
+/// book.toml reader only make layers; <see cref="BuildSettings.Resolve"/> decides.
+/// </summary>
+public sealed record SettingsLayer(string From, IReadOnlyDictionary<string, object> Values)
+{
+    /// <summary>A layer with nothing in it.</summary>
+    public static SettingsLayer Empty(string from) => new(from, new Dictionary<string, object>());
+}
+
+/// <summary>A resolved value and the layer it came from.</summary>
+public sealed record Setting(object Value, string From);
+
+/// <summary>
+/// The settings of one build, resolved once from its layers, each overriding the one before:
+/// defaults &lt; device profile &lt; book.toml &lt; command line. Typed accessors for what the
+/// stages use; <see cref="Values"/> keeps every key's value and source for <c>--verbose</c> and the
+/// report's <c>settings</c>.
+/// </summary>
+public sealed class BuildSettings
+{
+    /// <summary>The keys that are the PDF theme's (book.toml's <c>[pdf]</c> numbers and colours, and the profile's page half).</summary>
+    private static IReadOnlyDictionary<string, BookFileSchema.Kind> ThemeKeys => BookFileSchema.ThemeKeys;
+
+    private BuildSettings(IReadOnlyDictionary<string, Setting> values) => Values = values;
+
+    /// <summary>Every key that any layer set, with its winning value and source.</summary>
+    public IReadOnlyDictionary<string, Setting> Values { get; }
+
+    /// <summary>The layers resolved, later ones winning key by key.</summary>
+    public static BuildSettings Resolve(IEnumerable<SettingsLayer> layers)
+    {
+        var values = new SortedDictionary<string, Setting>(StringComparer.Ordinal);
+        foreach (var layer in layers)
+            foreach (var (key, value) in layer.Values) values[key] = new Setting(value, layer.From);
+        return new BuildSettings(values);
+    }
+
+    /// <summary>The PDF page size (A4, A5, B5, Letter, ereader, WxHmm), or null for the theme's.</summary>
+    public string? PageSize => Get<string>("page-size");
+
+    /// <summary>The largest image size, or null for the image stage's own.</summary>
+    public (int Width, int Height)? ImageMax => Values.TryGetValue("image-max", out var s) ? ((int, int))s.Value : null;
+
+    /// <summary>Whether images are made grey.</summary>
+    public bool Grayscale => Values.TryGetValue("grayscale", out var s) && (bool)s.Value;
+
+    /// <summary>The PDF theme's settings that replace the theme file's, by the theme's JSON name.</summary>
+    public IReadOnlyDictionary<string, object> Theme =>
+        Values.Where(kv => ThemeKeys.ContainsKey(kv.Key) && kv.Value.From != DefaultsName).ToDictionary(kv => CamelCase(kv.Key), kv => kv.Value.Value, StringComparer.Ordinal);
+
+    /// <summary>The name the defaults layer goes by.</summary>
+    public const string DefaultsName = "defaults";
+
+    private T? Get<T>(string key) where T : class => Values.TryGetValue(key, out var s) ? (T)s.Value : null;
+
+    /// <summary>A value as the report and --verbose show it.</summary>
+    public static string Show(object value) => value switch
+    {
+        (int w, int h) => $"{w}x{h}",
+        double d => d.ToString(CultureInfo.InvariantCulture),
+        float f => f.ToString(CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => value.ToString() ?? "",
+    };
+
+    /// <summary>A device profile as a layer: its page, margins, body size and images.</summary>
+    public static SettingsLayer Layer(DeviceProfile profile) => new($"profile {profile.Name}", new Dictionary<string, object>
+    {
+        ["page-size"] = profile.PageSize,
+        ["margin-top-mm"] = (double)profile.MarginTopMm,
+        ["margin-bottom-mm"] = (double)profile.MarginBottomMm,
+        ["margin-inside-mm"] = (double)profile.MarginInsideMm,
+        ["margin-outside-mm"] = (double)profile.MarginOutsideMm,
+        ["body-size"] = (double)profile.BodySize,
+        ["image-max"] = (profile.ImageMaxWidth, profile.ImageMaxHeight),
+        ["grayscale"] = profile.Grayscale,
+    });
+
+    private static string CamelCase(string key)
+    {
+        var parts = key.Split('-');
+        return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
+    }
+}

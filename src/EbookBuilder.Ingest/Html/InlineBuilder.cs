@@ -7,11 +7,13 @@ namespace EbookBuilder.Ingest.Html;
 /// <summary>
 /// Builds the inline content of one block while normalising whitespace as CSS Text does: runs
 /// collapse to one space, leading and trailing space is dropped, and a run holding a segment break
-/// next to an East Asian wide character disappears: source indentation around inline tags is not
-/// text ("时尚\n 是" becomes "时尚是", "借了\n 52本" becomes "借了52本"). CSS drops it only between two
-/// wide characters; we also drop it between Chinese and Latin, because the archives we read are
-/// pretty-printed (a newline around every tag) and Chinese-Latin spacing is typography's job
-/// (text-autospace, the PDF's quarter-em), not a character. Typed spaces (no newline) always stay.
+/// between two East Asian wide characters disappears ("时尚\n是" becomes "时尚是"), as CSS Text's
+/// segment-break rule says. Between Chinese and Latin, CSS makes it a space; we drop it only where
+/// it is indentation around an inline tag (the run reaches the edge of a text node: "借了\n &lt;b&gt;52"
+/// becomes "借了52"), because the archives we read are pretty-printed (a newline around every tag)
+/// and Chinese-Latin spacing is typography's job (text-autospace, the PDF's quarter-em). A newline
+/// inside one text (a writer's wrapping: "Posted by\n名字\non") is a space, as the page showed it.
+/// Typed spaces (no newline) always stay.
 /// </summary>
 internal sealed class InlineBuilder
 {
@@ -25,6 +27,7 @@ internal sealed class InlineBuilder
     private char _last;            // last emitted non-space character; '\0' at block start or after a break
     private bool _pendingSpace;
     private bool _pendingBreak;    // the pending whitespace held a segment break
+    private bool _pendingAtTag;    // the pending whitespace reaches the edge of a text node (indentation around a tag)
 
     public InlineBuilder(SourceSpan source) => _frames.Push(new Frame(FrameKind.Root, null, source, []));
 
@@ -35,27 +38,42 @@ internal sealed class InlineBuilder
 
     public void AppendText(string value, SourceSpan source)
     {
+        // Whitespace carried over from the text before a tag is at that tag.
+        if (_pendingSpace) _pendingAtTag = true;
+        var first = true;
         foreach (var c in value)
         {
             if (c == '\0' || (char.IsControl(c) && !CjkText.IsCollapsible(c))) continue; // never valid in XHTML
             if (CjkText.IsCollapsible(c))
             {
+                if (!_pendingSpace) _pendingAtTag = first;
                 _pendingSpace = true;
                 _pendingBreak |= CjkText.IsSegmentBreak(c);
+                first = false;
                 continue;
             }
-            if (_pendingSpace && _last != '\0' && !(_pendingBreak && (CjkText.IsWide(_last) || CjkText.IsWide(c)))
+            first = false;
+            if (_pendingSpace && _last != '\0' && !IsFormatting(_last, c)
                 && !CjkText.IsFullWidthPunctuation(_last) && !CjkText.IsFullWidthPunctuation(c))
             {
                 Emit(' ', source);
             }
             _pendingSpace = false;
             _pendingBreak = false;
+            _pendingAtTag = false;
             if (_last == '\0' && c == '\u3000') continue; // ideographic indent: the stylesheet indents
             Emit(c, source);
             _last = c;
             VisibleCount++;
         }
+    }
+
+    /// <summary>Whether the pending whitespace between <paramref name="before"/> and <paramref name="after"/> is formatting, not a space.</summary>
+    private bool IsFormatting(char before, char after)
+    {
+        if (!_pendingBreak) return false;
+        bool wideBefore = CjkText.IsWide(before), wideAfter = CjkText.IsWide(after);
+        return wideBefore && wideAfter || (wideBefore || wideAfter) && _pendingAtTag;
     }
 
     public void OpenStrong(SourceSpan source) => Open(FrameKind.Strong, null, source);
@@ -87,6 +105,7 @@ internal sealed class InlineBuilder
     {
         _pendingSpace = false;
         _pendingBreak = false;
+        _pendingAtTag = false;
         if (_last == '\0') return false;
         FlushText();
         _frames.Peek().Children.Add(new LineBreak(source));

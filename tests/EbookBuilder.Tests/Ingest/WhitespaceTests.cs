@@ -40,6 +40,15 @@ public sealed class WhitespaceTests
     }
 
     [Fact]
+    public void A_newline_inside_one_text_between_Chinese_and_Latin_is_a_space_as_CSS_says()
+    {
+        // An embed's text wrapped by its writer, not indentation around a tag: the words keep their spaces.
+        Assert.Equal(["Posted by 王小明 on Facebook"], Paragraphs("<p>Posted by\n王小明\non Facebook</p>"));
+        Assert.Equal(["Posted by 王小明 on Facebook"], Paragraphs("<div class='embed'><p>Posted by\r\n王小明\r\non <a href='https://www.facebook.com/x'>Facebook</a></p></div>"));
+        Assert.Equal(["时尚是一个产业"], Paragraphs("<p>时尚\n是一个产业</p>")); // between two Chinese characters it is nothing
+    }
+
+    [Fact]
     public void A_typed_space_between_Chinese_characters_stays_but_leading_ideographic_indent_goes()
     {
         Assert.Equal(["目 录", "正文开始"], Paragraphs("<p>目  录</p><p>\u3000\u3000正文开始</p>"));

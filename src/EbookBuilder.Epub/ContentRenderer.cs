@@ -119,6 +119,7 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag image
                     break;
                 case Link l: Inlines(l.Children); break; // not a usable address: the words stay, the link goes
                 case LineBreak: w.WriteStartElement("br", Ns); w.WriteEndElement(); break;
+                default: throw new NotSupportedException($"the EPUB writer has no markup for a {inline.GetType().Name} inline");
             }
         }
     }

@@ -68,6 +68,8 @@ internal static class BookCharacters
                     case Strong s: Inlines(s.Children, true, where); break;
                     case Emphasis e: Inlines(e.Children, strong, where); break;
                     case Link l: Inlines(l.Children, strong, where); break;
+                    case LineBreak: break;
+                    default: break; // a type without a case here fails ExhaustiveBlockTests
                 }
             }
         }
@@ -85,6 +87,8 @@ internal static class BookCharacters
                     case Table t:
                         foreach (var cell in t.Rows.SelectMany(r => r.Cells)) Inlines(cell.Content, cell.IsHeader, where);
                         break;
+                    case Rule: break;
+                    default: break; // a type without a case here fails ExhaustiveBlockTests (the writers warn and fall back)
                 }
             }
         }

@@ -332,6 +332,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                 // The address as the EPUB writes it (ASCII, an IDN host in punycode), or no link when it cannot be one.
                 case Link l: spans.AddRange(Spans(l.Children, bold, EbookBuilder.Model.Text.WebAddress.Normalize(l.Url) ?? link)); break;
                 case LineBreak: spans.Add(new TextSpan(null)); break;
+                default: throw new NotSupportedException($"the PDF writer has no spans for a {inline.GetType().Name} inline");
             }
         }
         return spans;

@@ -34,6 +34,8 @@ public static class PlainText
                 case Quote q: Append(text, q.Blocks); break;
                 case ListBlock l: foreach (var item in l.Items) Append(text, item); break;
                 case Table t: foreach (var cell in t.Rows.SelectMany(r => r.Cells)) { Append(text, cell.Content); text.Append('\t'); } break;
+                case Rule: break;
+                default: break; // a type without a case here fails ExhaustiveBlockTests (a writer's fallback, not the text, handles it at run time)
             }
             text.Append('\n');
         }
@@ -50,6 +52,7 @@ public static class PlainText
                 case Strong s: Append(text, s.Children); break;
                 case Link l: Append(text, l.Children); break;
                 case LineBreak: text.Append('\n'); break;
+                default: break; // see ExhaustiveBlockTests
             }
         }
     }

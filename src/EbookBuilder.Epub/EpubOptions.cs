@@ -12,4 +12,7 @@ public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, boo
     /// holds its text as plain paragraphs and the book goes on. Null: such a failure stops the EPUB.
     /// </summary>
     public EbookBuilder.Model.Diagnostics.DiagnosticBag? Diagnostics { get; init; }
+
+    /// <summary>The words the writer adds (contents, cover…), decided once for the book; by default those of the book's language.</summary>
+    public EbookBuilder.Model.Document.Labels? Labels { get; init; }
 }

@@ -18,7 +18,7 @@ public static class EpubWriter
     public static void Write(Book book, ImageBag images, FontBag fonts, EpubOptions options, Stream output, CancellationToken cancellationToken = default)
     {
         var meta = book.Metadata;
-        var labels = Labels.For(meta.Language);
+        var labels = options.Labels ?? Labels.For(meta.Language);
         var layout = new EpubLayout(book);
         var identifier = meta.Identifier ?? DeriveIdentifier(book);
         var date = meta.Date ?? book.Articles.Select(a => a.Date).Max();

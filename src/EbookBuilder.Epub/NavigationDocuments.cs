@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Epub;
 

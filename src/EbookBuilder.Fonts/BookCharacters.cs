@@ -10,8 +10,8 @@ namespace EbookBuilder.Fonts;
 /// </summary>
 internal static class BookCharacters
 {
-    /// <summary>Digits, Latin letters and punctuation the styles and writers may add.</summary>
-    public const string Added = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,:;!?()[]/-–—…·•“”‘’\"'%#&+年月日第页目录正文原文书名页图片未能收录（）、，。：；？！《》「」『』【】";
+    /// <summary>Digits, Latin letters and punctuation the styles and writers may add to dates, page numbers and contents (the writers' words come as labels).</summary>
+    public const string Added = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,:;!?()[]/-–—…·•“”‘’\"'%#&+年月日第页（）、，。：；？！《》「」『』【】";
 
     /// <summary>Format characters and variation selectors select or join; they are not drawn and need no glyph.</summary>
     private static bool IsInvisible(Rune rune) =>

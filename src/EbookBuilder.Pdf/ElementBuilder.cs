@@ -13,13 +13,12 @@ namespace EbookBuilder.Pdf;
 /// renderer model): the cover, the contents, and per chapter an opening, then per article a title,
 /// a meta line and its blocks. Elements keep paging state: each is laid out once.
 /// </summary>
-internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, PdfTheme theme, PageGeometry geometry)
+internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, PdfTheme theme, PageGeometry geometry, Labels labels)
 {
     private readonly SKColor _text = SKColor.Parse(theme.TextColor);
     private readonly SKColor _meta = SKColor.Parse(theme.MetaColor);
     private readonly SKColor _rule = SKColor.Parse(theme.RuleColor);
     private readonly SKColor _link = SKColor.Parse(theme.LinkColor);
-    private readonly bool _chinese = book.Metadata.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
     private float Width => geometry.ContentWidth;
     private float Em => theme.BodySize;
 
@@ -155,7 +154,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
 
     private void Contents(List<Element> elements, IReadOnlyDictionary<string, (int Page, float Y)>? pages)
     {
-        elements.Add(new TextElement(Layout([new TextSpan(_chinese ? "目录" : "Contents")], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f)),
+        elements.Add(new TextElement(Layout([new TextSpan(labels.Contents)], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f)),
             Em * 2, Em * 1.5f, 0, "contents title"));
         var numberStyle = Style(theme.BodySize, TextAlign.Left);
         var numberBox = Layout([new TextSpan("0000")], numberStyle).LineWidth(0);
@@ -203,7 +202,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         if (article.SourceUrl is { } url)
         {
             if (meta.Count > 0) meta.Add(new TextSpan(" · "));
-            meta.Add(new TextSpan(_chinese ? "原文" : "Original", Link: url));
+            meta.Add(new TextSpan(labels.Source, Link: url));
         }
         if (meta.Count > 0)
             elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta)), 0, Em * 0.9f, 0, name, keepWithNext: true) { Source = article.Source });
@@ -297,7 +296,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         var asset = figure.Image is { } image ? images.Find(image.Location) : null;
         var drawable = asset is not null && asset.MediaType != "image/svg+xml" && asset.Width > 0;
         var caption = Spans(figure.Caption);
-        if (figure.Image is not null && !drawable) caption.Add(new TextSpan(_chinese ? "（图片未能收录）" : " (image not available)"));
+        if (figure.Image is not null && !drawable) caption.Add(new TextSpan(char.IsAscii(labels.ImageMissing[0]) ? " " + labels.ImageMissing : labels.ImageMissing)); // a Latin label is spaced from the caption; a full-width bracket carries its own space
         var captionLayout = caption.Count > 0 ? Layout(caption, Style(theme.CaptionSize, TextAlign.Center, color: _meta, lineHeight: 1.5f)) : null;
         if (!drawable && captionLayout is null) return;
         elements.Add(new FigureElement(drawable ? asset!.Width : 0, drawable ? asset!.Height : 0,

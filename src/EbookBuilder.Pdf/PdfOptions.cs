@@ -15,4 +15,7 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
     /// stops the PDF.
     /// </summary>
     public EbookBuilder.Model.Diagnostics.DiagnosticBag? Diagnostics { get; init; }
+
+    /// <summary>The words the writer adds (contents, original…), decided once for the book; by default those of the book's language.</summary>
+    public EbookBuilder.Model.Document.Labels? Labels { get; init; }
 }

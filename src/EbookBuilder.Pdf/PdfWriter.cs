@@ -33,7 +33,7 @@ public static class PdfWriter
         var (width, height) = PdfTheme.PageSizePoints(options.PageSize ?? theme.PageSize);
         var geometry = PageGeometry.InWholeCharacters(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm, theme.BodySize);
         using var fontSet = new FontSet(fonts);
-        var builder = new ElementBuilder(book, images, fontSet, theme, geometry)
+        var builder = new ElementBuilder(book, images, fontSet, theme, geometry, options.Labels ?? Labels.For(book.Metadata.Language))
         {
             CoverImage = options.Cover,
             Cancellation = cancellationToken,

@@ -76,6 +76,8 @@ public static class BookCompiler
         cancellationToken.ThrowIfCancellationRequested();
 
         (book, var refused) = ImageLocator.Resolve(book, root);
+        // The words the writers add, decided once: both writers draw them and the fonts carry them.
+        var labels = Labels.For(book.Metadata.Language);
 
         // Fonts need only the text: they are subset while the images are fetched. A font that
         // cannot be found stops the images at once (no point downloading for a book that fails).
@@ -89,7 +91,7 @@ public static class BookCompiler
                 var started = Stopwatch.StartNew();
                 try
                 {
-                    return (FontStage.Run(book, fontOptions, [], cancellationToken), started.ElapsedMilliseconds);
+                    return (FontStage.Run(book, fontOptions, labels.All, cancellationToken), started.ElapsedMilliseconds);
                 }
                 catch (FontNotFoundException)
                 {
@@ -182,7 +184,7 @@ public static class BookCompiler
             {
                 progress?.Report(new BuildProgress("epub", 0, 1));
                 // The drawn cover is made here, beside the PDF, not before both writers start.
-                var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book)) { Diagnostics = diagnostics };
+                var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book)) { Diagnostics = diagnostics, Labels = labels };
                 var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, writers.Token), writers.Token);
                 progress?.Report(new BuildProgress("epub", 1, 1));
                 return (new OutputFile("epub", Path.GetFullPath(path), bytes), 0);
@@ -195,6 +197,7 @@ public static class BookCompiler
             {
                 Cover = coverImage,
                 Diagnostics = diagnostics,
+                Labels = labels,
                 Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
             };
             var path = Path.Combine(options.OutputDirectory, name + ".pdf");

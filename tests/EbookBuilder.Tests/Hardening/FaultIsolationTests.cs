@@ -40,7 +40,7 @@ public sealed class FaultIsolationTests
     {
         Poppler.Require();
         var book = BookWithFaults();
-        var fonts = FontStage.Run(book, TestBuild.BundledFonts, []);
+        var fonts = FontStage.Run(book, TestBuild.BundledFonts, Labels.For(book.Metadata.Language).All);
         var diagnostics = new DiagnosticBag();
         using var temp = new TempFolder();
         var path = temp.File("book.pdf");

@@ -1,15 +1,14 @@
 using System.Diagnostics;
 using System.Text;
 using EbookBuilder.Assembly;
-using EbookBuilder.Epub;
 using EbookBuilder.Fonts;
 using EbookBuilder.Pdf;
-using EbookBuilder.Pdf.Layout;
 using EbookBuilder.Images;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Ingest;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Pipeline.Writers;
 
 namespace EbookBuilder.Pipeline;
 
@@ -170,51 +169,23 @@ public static class BookCompiler
             progress?.Report(new BuildProgress("fonts", 1, 1));
         }
 
-        // The writers share nothing but read-only inputs: EPUB and PDF are written at the same time,
-        // each atomically; the first to fail stops the other.
+        // The writers share nothing but read-only inputs: they run side by side, each into its own
+        // atomic file; the first to fail stops the others.
         var outputs = new List<OutputFile>();
         var name = FileNames.ForBook(options.Name ?? book.Metadata.Title);
         using var writers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var context = new WriterContext(book, images, fonts, settings, labels, Timestamp(options, book), options, diagnostics) { Cover = coverImage, Progress = progress };
         var jobs = new List<Task<(OutputFile Output, long Ms, int Pages)>>();
-        if (options.Formats.HasFlag(OutputFormats.Epub))
+        foreach (var writer in BookWriters.For(options.Formats))
         {
-            var css = File.ReadAllText(Path.Combine(options.StylesDirectory, "epub.css"), Encoding.UTF8);
-            var path = Path.Combine(options.OutputDirectory, name + ".epub");
+            var path = Path.Combine(options.OutputDirectory, name + "." + writer.Format);
             jobs.Add(Writer(writers, () =>
             {
-                progress?.Report(new BuildProgress("epub", 0, 1));
-                // The drawn cover is made here, beside the PDF, not before both writers start.
-                var epubOptions = new EpubOptions(css, Timestamp(options, book), options.ObfuscateFonts, coverImage ?? Cover(options, book)) { Diagnostics = diagnostics, Labels = labels };
-                var bytes = AtomicFile.Write(path, s => EpubWriter.Write(book, images, fonts, epubOptions, s, writers.Token), writers.Token);
-                progress?.Report(new BuildProgress("epub", 1, 1));
-                return (new OutputFile("epub", Path.GetFullPath(path), bytes), 0);
-            }));
-        }
-        if (options.Formats.HasFlag(OutputFormats.Pdf))
-        {
-            var theme = PdfTheme.Load(themeFile).With(settings.Theme);
-            var pdfOptions = new PdfOptions(theme, Timestamp(options, book), settings.PageSize)
-            {
-                Cover = coverImage,
-                Diagnostics = diagnostics,
-                Labels = labels,
-                Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
-            };
-            var path = Path.Combine(options.OutputDirectory, name + ".pdf");
-            jobs.Add(Writer(writers, () =>
-            {
-                progress?.Report(new BuildProgress("pdf", 0, 1));
-                PdfResult? pdf = null;
-                try
-                {
-                    var bytes = AtomicFile.Write(path, s => pdf = PdfWriter.Write(book, images, fonts, pdfOptions, s, writers.Token), writers.Token);
-                    progress?.Report(new BuildProgress("pdf", 1, 1));
-                    return (new OutputFile("pdf", Path.GetFullPath(path), bytes), pdf?.Pages ?? 0);
-                }
-                catch (LayoutException e)
-                {
-                    throw new BuildInputException($"the PDF cannot be laid out: {e.Message}");
-                }
+                progress?.Report(new BuildProgress(writer.Format, 0, 1));
+                var pages = 0;
+                var bytes = AtomicFile.Write(path, s => pages = writer.Write(context, s, writers.Token), writers.Token);
+                progress?.Report(new BuildProgress(writer.Format, 1, 1));
+                return (new OutputFile(writer.Format, Path.GetFullPath(path), bytes), pages);
             }));
         }
         try
@@ -415,23 +386,6 @@ public static class BookCompiler
     }
 
     /// <summary>A drawn cover, when asked for and a font to draw it with is at hand.</summary>
-    private static ImageAsset? Cover(BuildOptions options, Book book)
-    {
-        if (!options.GenerateCover || options.Fonts is not { } fonts) return null;
-        var files = new List<string>();
-        if (fonts.Body is { } body && File.Exists(body)) files.Add(body);
-        if (Directory.Exists(fonts.BundledDirectory))
-            files.AddRange(Directory.GetFiles(fonts.BundledDirectory, "*.ttf").OrderBy(f => f.Contains("Bold", StringComparison.OrdinalIgnoreCase) ? 0 : 1).ThenBy(f => f, StringComparer.Ordinal));
-        if (files.Count == 0) return null;
-        var dates = book.Articles.Select(a => a.Date).OfType<DateOnly>().ToList();
-        string Format(DateOnly d) => EbookBuilder.Model.Text.DateText.Format(d, book.Metadata.Language);
-        var range = dates.Count == 0 ? null : dates.Min() == dates.Max() ? Format(dates.Min()) : $"{Format(dates.Min())} — {Format(dates.Max())}";
-        var subtitle = book.Metadata.Subtitle is { } given ? (range is null ? given : $"{given}　{range}") : range;
-        const int width = 1600, height = 2400;
-        var jpeg = CoverRenderer.RenderCached(options.Images.CacheDirectory, book.Metadata.Title, subtitle, book.Chapters.Select(c => c.Title).ToList(), files, width, height);
-        return new ImageAsset("cover.jpg", jpeg, "image/jpeg", width, height);
-    }
-
     private static BookMetadata Metadata(BuildOptions options, IReadOnlyList<Chapter> chapters)
     {
         var chinese = options.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);

@@ -48,6 +48,10 @@ public sealed class ImageCaseBook : IDisposable
             c.Response.ContentLength64 = photo.Length;
             await c.Response.OutputStream.WriteAsync(photo.AsMemory(0, photo.Length / 2));
             await c.Response.OutputStream.FlushAsync();
+            // Let the client read the headers and the first half before the reset: a reset that
+            // arrives first discards them on the client's side, and the case becomes a failed
+            // connection, not a cut-short body (seen once under load).
+            await Task.Delay(300);
             c.Response.Abort();
         });
         Server.Bytes("/huge.jpg", new byte[3 * 1024 * 1024]);

@@ -1,0 +1,22 @@
+using System.Text;
+using EbookBuilder.Epub;
+
+namespace EbookBuilder.Pipeline.Writers;
+
+/// <summary>EPUB 3: the stylesheet from the styles folder, the cover given or drawn in the book's font.</summary>
+internal sealed class EpubBookWriter : IBookWriter
+{
+    public string Format => "epub";
+
+    public bool IsIn(OutputFormats formats) => formats.HasFlag(OutputFormats.Epub);
+
+    public int Write(WriterContext context, Stream output, CancellationToken cancellationToken)
+    {
+        var css = File.ReadAllText(Path.Combine(context.Options.StylesDirectory, "epub.css"), Encoding.UTF8);
+        // The drawn cover is made here, beside the PDF, not before both writers start.
+        var cover = context.Cover ?? CoverArt.Draw(context.Options, context.Book);
+        var options = new EpubOptions(css, context.Timestamp, context.Options.ObfuscateFonts, cover) { Diagnostics = context.Diagnostics, Labels = context.Labels };
+        EpubWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
+        return 0;
+    }
+}

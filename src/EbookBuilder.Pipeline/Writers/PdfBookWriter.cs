@@ -1,0 +1,33 @@
+using EbookBuilder.Pdf;
+using EbookBuilder.Pdf.Layout;
+
+namespace EbookBuilder.Pipeline.Writers;
+
+/// <summary>The typeset PDF: the theme file with the resolved settings over it, the page size resolved.</summary>
+internal sealed class PdfBookWriter : IBookWriter
+{
+    public string Format => "pdf";
+
+    public bool IsIn(OutputFormats formats) => formats.HasFlag(OutputFormats.Pdf);
+
+    public int Write(WriterContext context, Stream output, CancellationToken cancellationToken)
+    {
+        var theme = PdfTheme.Load(Path.Combine(context.Options.StylesDirectory, "pdf-theme.json")).With(context.Settings.Theme);
+        var progress = context.Progress;
+        var options = new PdfOptions(theme, context.Timestamp, context.Settings.PageSize)
+        {
+            Cover = context.Cover,
+            Diagnostics = context.Diagnostics,
+            Labels = context.Labels,
+            Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
+        };
+        try
+        {
+            return PdfWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken).Pages;
+        }
+        catch (LayoutException e)
+        {
+            throw new BuildInputException($"the PDF cannot be laid out: {e.Message}");
+        }
+    }
+}

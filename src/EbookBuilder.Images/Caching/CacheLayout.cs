@@ -69,7 +69,9 @@ internal static partial class CacheLayout
             case FileKind.Missing:
                 break;
             case FileKind.Directory:
-                var foreign = Directory.EnumerateFileSystemEntries(root).FirstOrDefault(e => !IsOwnTopEntry(e));
+                // An entry gone between the listing and its check (another build's marker being renamed
+                // into place) was not another program's file.
+                var foreign = Directory.EnumerateFileSystemEntries(root).FirstOrDefault(e => !IsOwnTopEntry(e) && RealPath.KindOfEntry(e) != FileKind.Missing);
                 if (foreign is not null)
                     return $"{root} is not an image cache: it has no {MarkerName} and holds other files ({Path.GetFileName(foreign)})";
                 break;

@@ -37,9 +37,12 @@ public sealed class BuildSettings
     /// <summary>Whether images are made grey.</summary>
     public bool Grayscale => Values.TryGetValue("grayscale", out var s) && (bool)s.Value;
 
-    /// <summary>The PDF theme's settings that replace the theme file's, by the theme's JSON name.</summary>
+    /// <summary>
+    /// The PDF theme's settings, by the theme's JSON name: the theme file's (the defaults layer) with
+    /// what the profile, book.toml and command line replaced. The theme file is read once, by the resolver.
+    /// </summary>
     public IReadOnlyDictionary<string, object> Theme =>
-        Values.Where(kv => ThemeKeys.ContainsKey(kv.Key) && kv.Value.From != DefaultsName).ToDictionary(kv => CamelCase(kv.Key), kv => kv.Value.Value, StringComparer.Ordinal);
+        Values.Where(kv => ThemeKeys.ContainsKey(kv.Key)).ToDictionary(kv => CamelCase(kv.Key), kv => kv.Value.Value, StringComparer.Ordinal);
 
     /// <summary>The name the defaults layer goes by.</summary>
     public const string DefaultsName = "defaults";
@@ -69,9 +72,13 @@ public sealed class BuildSettings
         ["grayscale"] = profile.Grayscale,
     });
 
-    private static string CamelCase(string key)
+    /// <summary>A book.toml key as the theme's JSON name: body-size -> bodySize.</summary>
+    internal static string CamelCase(string key)
     {
         var parts = key.Split('-');
         return parts[0] + string.Concat(parts.Skip(1).Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
     }
+
+    /// <summary>A theme JSON name as book.toml's key: bodySize -> body-size.</summary>
+    internal static string KebabCase(string name) => string.Concat(name.Select(c => char.IsUpper(c) ? "-" + char.ToLowerInvariant(c) : c.ToString()));
 }

@@ -3,7 +3,7 @@ using EbookBuilder.Pdf.Layout;
 
 namespace EbookBuilder.Pipeline.Writers;
 
-/// <summary>The typeset PDF: the theme file with the resolved settings over it, the page size resolved.</summary>
+/// <summary>The typeset PDF: the theme as resolved (the theme file with the profile, book.toml and command line over it).</summary>
 internal sealed class PdfBookWriter : IBookWriter
 {
     public string Format => "pdf";
@@ -12,7 +12,7 @@ internal sealed class PdfBookWriter : IBookWriter
 
     public int Write(WriterContext context, Stream output, CancellationToken cancellationToken)
     {
-        var theme = PdfTheme.Load(Path.Combine(context.Options.StylesDirectory, "pdf-theme.json")).With(context.Settings.Theme);
+        var theme = new PdfTheme().With(context.Settings.Theme);
         var progress = context.Progress;
         var options = new PdfOptions(theme, context.Timestamp, context.Settings.PageSize)
         {

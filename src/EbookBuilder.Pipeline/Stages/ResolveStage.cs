@@ -1,0 +1,74 @@
+using EbookBuilder.Assembly;
+using EbookBuilder.Model.Diagnostics;
+using EbookBuilder.Pdf;
+
+namespace EbookBuilder.Pipeline.Stages;
+
+/// <summary>
+/// The first stage: the settings resolved once (defaults &lt; profile &lt; book.toml &lt; command line),
+/// the metadata and output folder checked, the inputs resolved into chapters. Anything wrong here
+/// stops the build before an article is read (<see cref="BuildInputException"/>).
+/// </summary>
+internal static class ResolveStage
+{
+    public static Resolved Run(BuildOptions options, DiagnosticBag diagnostics)
+    {
+        if (options.Formats.HasFlag(OutputFormats.Pdf) && options.Fonts is null)
+        {
+            throw new BuildInputException("a PDF needs embedded fonts: drop --no-fonts, or build --format epub");
+        }
+        var settings = ResolveSettings(options);
+        options = options with
+        {
+            Images = options.Images with { MaxWidth = settings.ImageMax!.Value.Width, MaxHeight = settings.ImageMax.Value.Height, Grayscale = settings.Grayscale },
+        };
+        if (options.Formats.HasFlag(OutputFormats.Pdf) && settings.PageSize is { } size)
+        {
+            try { PdfTheme.PageSizePoints(size); }
+            catch (ArgumentException e) { throw new BuildInputException(e.Message); }
+        }
+        CheckMetadata(options);
+        OutputFolder.Check(options.OutputDirectory);
+
+        // One folder the book may read from: index links, book file sources and local images stay in it.
+        var root = options.BookRoot ?? BookFolder.ForInputs(options.Inputs);
+        var sources = options.Chapters is { } specs
+            ? InputResolver.Resolve(specs, root, diagnostics)
+            : InputResolver.Resolve(options.Inputs, diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            throw new BuildInputException(string.Join('\n', diagnostics.Items.Where(d => d.Severity == Severity.Error)));
+        }
+        return new Resolved(options, settings, root, sources);
+    }
+
+    /// <summary>
+    /// The build's settings: the defaults (the theme file's page and type, <see cref="BuildOptions.Images"/>'
+    /// image limits and colour), then each layer the options carry, later ones winning.
+    /// </summary>
+    internal static BuildSettings ResolveSettings(BuildOptions options)
+    {
+        var defaults = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["image-max"] = (options.Images.MaxWidth, options.Images.MaxHeight),
+            ["grayscale"] = options.Images.Grayscale,
+        };
+        // The theme file's every value, under book.toml's names (pageSize -> page-size).
+        foreach (var (name, value) in PdfTheme.Load(ThemeFile(options)).Values()) defaults[BuildSettings.KebabCase(name)] = value;
+        return BuildSettings.Resolve([new SettingsLayer(BuildSettings.DefaultsName, defaults), .. options.Settings]);
+    }
+
+    /// <summary>The PDF theme file of the build's styles.</summary>
+    internal static string ThemeFile(BuildOptions options) => Path.Combine(options.StylesDirectory, "pdf-theme.json");
+
+    /// <summary>The language, authors, title and encoding given: all that is wrong, in one message.</summary>
+    private static void CheckMetadata(BuildOptions options)
+    {
+        var metadata = new List<string>();
+        if (MetadataRules.Language(options.Language) is { } badLanguage) metadata.Add($"language: {badLanguage}");
+        metadata.AddRange(options.Authors.Select(MetadataRules.Author).OfType<string>().Distinct().Select(p => $"author: {p}"));
+        if (options.Title is { } givenTitle && MetadataRules.Title(givenTitle) is { } badTitle) metadata.Add($"title: {badTitle}");
+        if (options.Encoding is { } encodingName && MetadataRules.Encoding(encodingName) is { } badEncoding) metadata.Add($"encoding: {badEncoding}");
+        if (metadata.Count > 0) throw new BuildInputException(string.Join('\n', metadata) + " (--language, --author, --title, or [book] in book.toml)");
+    }
+}

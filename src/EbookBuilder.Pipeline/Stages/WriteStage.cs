@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using EbookBuilder.Pipeline.Writers;
+
+namespace EbookBuilder.Pipeline.Stages;
+
+/// <summary>
+/// Every writer the formats ask for, side by side (they share nothing but read-only inputs), each
+/// into its own atomic file named <c>NAME.FORMAT</c>; the first to fail stops the others. On
+/// cancel, a book one writer finished before it is whole and is kept (<see cref="BuildCancelledException"/>).
+/// </summary>
+internal static class WriteStage
+{
+    public static async Task<IReadOnlyList<Written>> RunAsync(WriterContext context, string name, CancellationToken cancellationToken)
+    {
+        using var writers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var jobs = BookWriters.For(context.Options.Formats)
+            .Select(writer => Run(writer, context, Path.Combine(context.Options.OutputDirectory, name + "." + writer.Format), writers))
+            .ToList();
+        try
+        {
+            await Task.WhenAll(jobs).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                throw new BuildCancelledException(jobs.Where(j => j.IsCompletedSuccessfully).Select(j => j.Result.Output).ToList(), cancellationToken);
+            }
+            // The real failure, not the cancellation it caused in the other writer.
+            var first = jobs.Where(j => j.IsFaulted).Select(j => j.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException);
+            if (first is not null) ExceptionDispatchInfo.Throw(first);
+            throw;
+        }
+        return jobs.Select(j => j.Result).ToList();
+    }
+
+    /// <summary>One writer on the thread pool, timed; its failure cancels the other writers.</summary>
+    private static Task<Written> Run(IBookWriter writer, WriterContext context, string path, CancellationTokenSource writers) =>
+        Task.Run(() =>
+        {
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                context.Progress?.Report(new BuildProgress(writer.Format, 0, 1));
+                var pages = 0;
+                var bytes = AtomicFile.Write(path, s => pages = writer.Write(context, s, writers.Token), writers.Token);
+                context.Progress?.Report(new BuildProgress(writer.Format, 1, 1));
+                return new Written(new OutputFile(writer.Format, Path.GetFullPath(path), bytes), clock.ElapsedMilliseconds, pages);
+            }
+            catch
+            {
+                writers.Cancel();
+                throw;
+            }
+        });
+}

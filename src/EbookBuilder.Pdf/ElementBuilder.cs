@@ -2,9 +2,9 @@ using System.Globalization;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Document;
 using EbookBuilder.Model.Text;
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Layout;
 using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
 
 namespace EbookBuilder.Pdf;
 
@@ -15,10 +15,10 @@ namespace EbookBuilder.Pdf;
 /// </summary>
 internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, PdfTheme theme, PageGeometry geometry, Labels labels)
 {
-    private readonly SKColor _text = SKColor.Parse(theme.TextColor);
-    private readonly SKColor _meta = SKColor.Parse(theme.MetaColor);
-    private readonly SKColor _rule = SKColor.Parse(theme.RuleColor);
-    private readonly SKColor _link = SKColor.Parse(theme.LinkColor);
+    private readonly Color _text = Color.Parse(theme.TextColor);
+    private readonly Color _meta = Color.Parse(theme.MetaColor);
+    private readonly Color _rule = Color.Parse(theme.RuleColor);
+    private readonly Color _link = Color.Parse(theme.LinkColor);
     private float Width => geometry.ContentWidth;
     private float Em => theme.BodySize;
 
@@ -133,7 +133,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     private Element Cover()
     {
         if (CoverImage is { Width: > 0, Height: > 0 } cover)
-            return new CoverImageElement(cover.Width, cover.Height, () => Decodable(cover), geometry.ContentHeight);
+            return new CoverImageElement(new ImageHandle(cover), geometry.ContentHeight);
         var blocks = new List<(TextLayout, float)>
         {
             (Layout([new TextSpan(book.Metadata.Title)], Style(theme.ChapterTitleSize * 1.4f, TextAlign.Center, bold: true, lineHeight: 1.3f)), 0),
@@ -299,23 +299,8 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         if (figure.Image is not null && !drawable) caption.Add(new TextSpan(char.IsAscii(labels.ImageMissing[0]) ? " " + labels.ImageMissing : labels.ImageMissing)); // a Latin label is spaced from the caption; a full-width bracket carries its own space
         var captionLayout = caption.Count > 0 ? Layout(caption, Style(theme.CaptionSize, TextAlign.Center, color: _meta, lineHeight: 1.5f)) : null;
         if (!drawable && captionLayout is null) return;
-        elements.Add(new FigureElement(drawable ? asset!.Width : 0, drawable ? asset!.Height : 0,
-            () => drawable ? Decodable(asset!) : null,
+        elements.Add(new FigureElement(drawable ? new ImageHandle(asset!) : null,
             geometry.ContentHeight * theme.FigureMaxHeightRatio, theme.ImageDpi, captionLayout, Em * 0.6f, $"a figure of {name}"));
-    }
-
-    /// <summary>
-    /// An image for Skia. A file on disk is read by Skia itself, into its own memory (not through a
-    /// managed array: 28 MB of garbage for the 600-image book), and not mapped (a file cut short
-    /// under a mapping would kill the process).
-    /// </summary>
-    private static SKImage? Decodable(ImageAsset asset)
-    {
-        if (asset.FilePath is not { } file) return SKImage.FromEncodedData(asset.ReadBytes());
-        using var stream = new SKFileStream(file);
-        if (!stream.IsValid) return null;
-        using var data = SKData.Create(stream);
-        return data is null ? null : SKImage.FromEncodedData(data);
     }
 
     private static List<TextSpan> Spans(IReadOnlyList<Inline> inlines, bool bold = false, string? link = null)
@@ -340,7 +325,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     private TextLayout Layout(IReadOnlyList<TextSpan> spans, TextStyle style, float? width = null) =>
         new(spans, style, width ?? Width, fonts);
 
-    private TextStyle Style(float size, TextAlign align, bool bold = false, SKColor? color = null, float? lineHeight = null, float indent = 0) =>
+    private TextStyle Style(float size, TextAlign align, bool bold = false, Color? color = null, float? lineHeight = null, float indent = 0) =>
         new(size, color ?? _text, lineHeight ?? theme.LineHeight, indent * size, align, bold, _link);
 
     private string FormatDate(DateOnly date) =>

@@ -1,15 +1,15 @@
 using System.Globalization;
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Layout;
 using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
 
 namespace EbookBuilder.Pdf;
 
 /// <summary>Running header (chapter or book title) and page number, on every page but the cover and opening pages.</summary>
 internal sealed class PageDecoration(FontSet fonts, PdfTheme theme, PageGeometry geometry)
 {
-    private readonly SKColor _meta = SKColor.Parse(theme.MetaColor);
-    private readonly SKColor _rule = SKColor.Parse(theme.RuleColor);
+    private readonly Color _meta = Color.Parse(theme.MetaColor);
+    private readonly Color _rule = Color.Parse(theme.RuleColor);
 
     public void Draw(IPageCanvas canvas, PageInfo page)
     {
@@ -23,7 +23,7 @@ internal sealed class PageDecoration(FontSet fonts, PdfTheme theme, PageGeometry
             var header = new TextLayout([new TextSpan(page.RunningTitle)], style, width, fonts);
             var baseline = geometry.Top * 0.55f;
             header.DrawLine(canvas, 0, left, baseline);
-            canvas.DrawLine(new SKPoint(left, baseline + size * 0.5f), new SKPoint(left + width, baseline + size * 0.5f), _rule, 0.3f);
+            canvas.DrawLine(new Point(left, baseline + size * 0.5f), new Point(left + width, baseline + size * 0.5f), _rule, 0.3f);
         }
         var number = new TextLayout([new TextSpan(page.Number.ToString(CultureInfo.InvariantCulture))], style, width, fonts);
         number.DrawLine(canvas, 0, left, geometry.Height - geometry.Bottom * 0.45f);

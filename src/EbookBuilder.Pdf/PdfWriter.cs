@@ -2,7 +2,9 @@ using System.Diagnostics;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Layout;
+using EbookBuilder.Pdf.Skia;
 using EbookBuilder.Pdf.Typesetting;
 using SkiaSharp;
 
@@ -33,6 +35,7 @@ public static class PdfWriter
         var (width, height) = PdfTheme.PageSizePoints(options.PageSize ?? theme.PageSize);
         var geometry = PageGeometry.InWholeCharacters(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm, theme.BodySize);
         using var fontSet = new FontSet(fonts);
+        using var typefaces = new SkiaTypefaces(); // outlives the document: its recorded pages hold them
         var builder = new ElementBuilder(book, images, fontSet, theme, geometry, options.Labels ?? Labels.For(book.Metadata.Language))
         {
             CoverImage = options.Cover,
@@ -68,7 +71,7 @@ public static class PdfWriter
                    RasterDpi = 150,
                }))
         {
-            using (var sink = new SkiaSink(document, stream, decoration, geometry, cancellationToken))
+            using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, geometry, cancellationToken))
             {
                 new Paginator(geometry, sink, 1).Run(builder.Front(), title);
                 body = new Paginator(geometry, sink, coverPages + contentsPages + 1, onFault);
@@ -140,112 +143,5 @@ public static class PdfWriter
         }
 
         public void EndPage(PageInfo page, IPageCanvas canvas) { }
-    }
-
-    private sealed class NullCanvas : IPageCanvas
-    {
-        public void DrawText(FontSet.Face face, float size, SKColor color, ReadOnlySpan<ushort> glyphs, ReadOnlySpan<SKPoint> positions, ReadOnlySpan<byte> utf8, ReadOnlySpan<uint> clusters) { }
-        public void DrawImage(SKImage image, SKRect rect) { }
-        public void DrawLine(SKPoint from, SKPoint to, SKColor color, float width) { }
-        public void LinkUrl(SKRect rect, string url) { }
-        public void LinkTo(SKRect rect, string destination) { }
-        public void Destination(string name, SKPoint at) { }
-    }
-
-    /// <summary>
-    /// Each page is recorded (an <see cref="SKPicture"/>) as soon as it is finished and written to
-    /// the PDF on a second thread: Skia's PDF work (glyph subsets, content streams, compression) is
-    /// half the PDF's time, and it overlaps the layout of the pages after it. At most 64 pages wait
-    /// (about a megabyte: enough to even out pages slow to lay out or to write), so memory
-    /// does not grow with the book. A failure on either side stops both.
-    /// </summary>
-    private sealed class SkiaSink : IPageSink, IDisposable
-    {
-        private const int Waiting = 64;
-        private readonly PageHandoff<SKPicture> _pages;
-        private readonly PageDecoration _decoration;
-        private readonly SKRect _bounds;
-        private readonly Task _writer;
-        private readonly CancellationToken _cancellation;
-        private SKPictureRecorder? _recorder;
-        private SkiaPageCanvas? _canvas;
-
-        private readonly FailSafeStream _stream;
-
-        public SkiaSink(SKDocument document, FailSafeStream stream, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken)
-        {
-            _stream = stream;
-            _pages = new PageHandoff<SKPicture>(Waiting, cancellationToken);
-            _cancellation = cancellationToken;
-            _decoration = decoration;
-            _bounds = SKRect.Create(geometry.Width, geometry.Height);
-            _writer = Task.Factory.StartNew(() => WritePages(document), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        }
-
-        public IPageCanvas BeginPage(int number)
-        {
-            _recorder = new SKPictureRecorder();
-            _canvas = new SkiaPageCanvas(_recorder.BeginRecording(_bounds));
-            return _canvas;
-        }
-
-        public void EndPage(PageInfo page, IPageCanvas canvas)
-        {
-            _decoration.Draw(canvas, page);
-            _canvas?.Dispose();
-            _canvas = null;
-            var picture = _recorder!.EndRecording();
-            _recorder.Dispose();
-            _recorder = null;
-            try
-            {
-                _pages.Add(picture);
-            }
-            catch (OperationCanceledException)
-            {
-                picture.Dispose();
-                if (!_cancellation.IsCancellationRequested) Finish(); // the writer stopped first: throws its own failure
-                throw;
-            }
-        }
-
-        /// <summary>Waits for the last page to be written; throws what stopped the writer.</summary>
-        public void Finish()
-        {
-            _pages.Complete();
-            _writer.GetAwaiter().GetResult();
-        }
-
-        private void WritePages(SKDocument document)
-        {
-            try
-            {
-                while (_pages.TryTake(out var picture))
-                {
-                    using (picture)
-                    {
-                        picture.Playback(document.BeginPage(_bounds.Width, _bounds.Height));
-                        document.EndPage();
-                        _stream.ThrowIfFailed(); // a full disk stops the book at once, not after the last page
-                    }
-                }
-            }
-            catch
-            {
-                _pages.Stop();
-                throw;
-            }
-        }
-
-        public void Dispose()
-        {
-            // After a failure in layout: stop the writer before the document goes.
-            _pages.Stop();
-            ((Task)_writer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-            foreach (var left in _pages.Remaining()) left.Dispose();
-            _canvas?.Dispose();
-            _recorder?.Dispose();
-            _pages.Dispose();
-        }
     }
 }

@@ -1,10 +1,10 @@
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
 
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>A typeset title page: the title a third of the way down, then the subtitle (dates) and the chapter names, centred.</summary>
-internal sealed class CoverElement(IReadOnlyList<(TextLayout Layout, float SpaceBefore)> blocks, float pageContentHeight, SKColor rule) : Element
+internal sealed class CoverElement(IReadOnlyList<(TextLayout Layout, float SpaceBefore)> blocks, float pageContentHeight, Color rule) : Element
 {
     public override string Description => "cover";
 
@@ -17,12 +17,12 @@ internal sealed class CoverElement(IReadOnlyList<(TextLayout Layout, float Space
         foreach (var (layout, spaceBefore) in blocks)
         {
             top += spaceBefore;
-            var ascent = layout.Style.Size * 0.88f + (layout.LineHeight - layout.Style.Size) / 2;
+            var ascent = layout.Ascent;
             for (var i = 0; i < layout.Lines.Count; i++) layout.DrawLine(canvas, i, x, top + i * layout.LineHeight + ascent);
             top += layout.Lines.Count * layout.LineHeight;
             if (first)
             {
-                canvas.DrawLine(new SKPoint(x + width * 0.3f, top + 8), new SKPoint(x + width * 0.7f, top + 8), rule, 0.8f);
+                canvas.DrawLine(new Point(x + width * 0.3f, top + 8), new Point(x + width * 0.7f, top + 8), rule, 0.8f);
                 top += 16;
                 first = false;
             }

@@ -1,5 +1,5 @@
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
 
 namespace EbookBuilder.Pdf.Layout;
 
@@ -7,21 +7,24 @@ namespace EbookBuilder.Pdf.Layout;
 /// An image scaled to the column (at most a part of the page height, never beyond its pixels at
 /// the theme's dpi) with its caption under it; the two never part: the figure moves to the next page whole.
 /// </summary>
-internal sealed class FigureElement(int pixelWidth, int pixelHeight, Func<SKImage?> load, float maxImageHeight, float dpi, TextLayout? caption, float gap, string description) : Element
+internal sealed class FigureElement(ImageHandle? image, float maxImageHeight, float dpi, TextLayout? caption, float gap, string description) : Element
 {
     public override string Description => description;
 
     public override string? TextContent => caption?.Text;
 
+    /// <summary>The image's pixels; none for a caption whose image is missing.</summary>
+    private readonly Size _pixels = image?.Pixels ?? default;
+
     private (float Width, float Height) ImageSize(float width)
     {
-        if (pixelWidth <= 0 || pixelHeight <= 0) return (0, 0);
-        var w = Math.Min(width, pixelWidth * 72f / dpi);
-        var h = w * pixelHeight / pixelWidth;
+        if (_pixels.Width <= 0 || _pixels.Height <= 0) return (0, 0);
+        var w = Math.Min(width, _pixels.Width * 72f / dpi);
+        var h = w * _pixels.Height / _pixels.Width;
         if (h > maxImageHeight)
         {
             h = maxImageHeight;
-            w = h * pixelWidth / pixelHeight;
+            w = h * _pixels.Width / _pixels.Height;
         }
         return (w, h);
     }
@@ -43,16 +46,11 @@ internal sealed class FigureElement(int pixelWidth, int pixelHeight, Func<SKImag
     {
         var (w, h) = ImageSize(width);
         var top = y + gap;
-        if (h > 0)
-        {
-            // Decoded only now, and let go at once: memory does not grow with the book.
-            using var image = load();
-            if (image is not null) canvas.DrawImage(image, SKRect.Create(x + (width - w) / 2, top, w, h));
-        }
+        if (h > 0) canvas.DrawImage(image!, Rect.Create(x + (width - w) / 2, top, w, h));
         top += h + gap / 2;
         if (caption is not null)
         {
-            var ascent = caption.Style.Size * 0.88f + (caption.LineHeight - caption.Style.Size) / 2;
+            var ascent = caption.Ascent;
             for (var i = 0; i < caption.Lines.Count; i++) caption.DrawLine(canvas, i, x, top + i * caption.LineHeight + ascent);
         }
         return Height(width);

@@ -1,4 +1,4 @@
-using SkiaSharp;
+using EbookBuilder.Pdf.Drawing;
 
 namespace EbookBuilder.Pdf.Layout;
 
@@ -31,7 +31,7 @@ internal sealed class DestinationElement(string name, string title, int level) :
 
     public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
     {
-        canvas.Destination(name, new SKPoint(x, y));
+        canvas.Destination(name, new Point(x, y));
         return 0;
     }
 
@@ -39,14 +39,14 @@ internal sealed class DestinationElement(string name, string title, int level) :
 }
 
 /// <summary>A horizontal rule with space around it.</summary>
-internal sealed class RuleElement(SKColor color, float space, float widthRatio = 0.4f) : Element
+internal sealed class RuleElement(Color color, float space, float widthRatio = 0.4f) : Element
 {
     public override Plan Measure(float width, float height) => 2 * space <= height ? new Plan(PlanKind.Full, 2 * space) : Plan.Wrap("no room");
 
     public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
     {
         var w = width * widthRatio;
-        canvas.DrawLine(new SKPoint(x + (width - w) / 2, y + space), new SKPoint(x + (width + w) / 2, y + space), color, 0.5f);
+        canvas.DrawLine(new Point(x + (width - w) / 2, y + space), new Point(x + (width + w) / 2, y + space), color, 0.5f);
         return 2 * space;
     }
 

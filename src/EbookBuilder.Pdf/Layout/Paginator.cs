@@ -1,3 +1,4 @@
+using EbookBuilder.Pdf.Drawing;
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>

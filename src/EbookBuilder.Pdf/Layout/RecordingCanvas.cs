@@ -1,33 +1,32 @@
-using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
+using EbookBuilder.Pdf.Drawing;
 
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>Records what is drawn, for tests and for the first layout pass (where only positions matter).</summary>
 internal sealed class RecordingCanvas : IPageCanvas
 {
-    public sealed record TextOp(string Text, SKPoint[] Positions, float Size, int FaceId);
+    public sealed record TextOp(string Text, Point[] Positions, float Size, int FaceId);
 
-    public sealed record ImageOp(SKRect Rect);
+    public sealed record ImageOp(Rect Rect);
 
     public List<TextOp> Texts { get; } = [];
 
     public List<ImageOp> Images { get; } = [];
 
-    public List<(string Name, SKPoint At)> Destinations { get; } = [];
+    public List<(string Name, Point At)> Destinations { get; } = [];
 
-    public List<(SKRect Rect, string Target)> Links { get; } = [];
+    public List<(Rect Rect, string Target)> Links { get; } = [];
 
-    public void DrawText(FontSet.Face face, float size, SKColor color, ReadOnlySpan<ushort> glyphs, ReadOnlySpan<SKPoint> positions, ReadOnlySpan<byte> utf8, ReadOnlySpan<uint> clusters) =>
-        Texts.Add(new TextOp(System.Text.Encoding.UTF8.GetString(utf8), positions.ToArray(), size, face.Id));
+    public void DrawText(in GlyphRun run) =>
+        Texts.Add(new TextOp(System.Text.Encoding.UTF8.GetString(run.Utf8), run.Positions.ToArray(), run.FontSize, run.Face.Id));
 
-    public void DrawImage(SKImage image, SKRect rect) => Images.Add(new ImageOp(rect));
+    public void DrawImage(ImageHandle image, Rect rect) => Images.Add(new ImageOp(rect));
 
-    public void DrawLine(SKPoint from, SKPoint to, SKColor color, float width) { }
+    public void DrawLine(Point from, Point to, Color color, float width) { }
 
-    public void LinkUrl(SKRect rect, string url) => Links.Add((rect, url));
+    public void LinkUrl(Rect rect, string url) => Links.Add((rect, url));
 
-    public void LinkTo(SKRect rect, string destination) => Links.Add((rect, "#" + destination));
+    public void LinkTo(Rect rect, string destination) => Links.Add((rect, "#" + destination));
 
-    public void Destination(string name, SKPoint at) => Destinations.Add((name, at));
+    public void Destination(string name, Point at) => Destinations.Add((name, at));
 }

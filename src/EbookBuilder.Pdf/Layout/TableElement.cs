@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
 
 namespace EbookBuilder.Pdf.Layout;
 
@@ -25,19 +25,19 @@ internal sealed partial class TableElement : Element
     private readonly float[] _rowHeights;
     private readonly int[] _bandEnds; // for each row, the last row of the band it belongs to (rows a spanning cell joins)
     private readonly float _padding;
-    private readonly SKColor _rule;
+    private readonly Color _rule;
     private readonly string _description;
     private int _nextRow;
 
     /// <summary>A table of cells that span one column and one row each.</summary>
     public TableElement(IReadOnlyList<IReadOnlyList<IReadOnlyList<TextSpan>>> cells, Func<IReadOnlyList<TextSpan>, float, TextLayout> layout,
-        float width, float padding, SKColor rule, string description)
+        float width, float padding, Color rule, string description)
         : this(cells.Select(r => (IReadOnlyList<Cell>)r.Select(c => new Cell(c)).ToList()).ToList(), layout, width, padding, rule, description)
     {
     }
 
     public TableElement(IReadOnlyList<IReadOnlyList<Cell>> rows, Func<IReadOnlyList<TextSpan>, float, TextLayout> layout,
-        float width, float padding, SKColor rule, string description)
+        float width, float padding, Color rule, string description)
     {
         _padding = padding;
         _rule = rule;
@@ -219,19 +219,19 @@ internal sealed partial class TableElement : Element
             var top = y + tops[cell.Row - first];
             var bottom = y + tops[Math.Min(cell.Row + cell.Rows - first, rows)];
             var layout = cell.Layout;
-            var ascent = layout.Style.Size * 0.88f + (layout.LineHeight - layout.Style.Size) / 2;
+            var ascent = layout.Ascent;
             for (var i = 0; i < layout.Lines.Count; i++) layout.DrawLine(canvas, i, left + _padding, top + _padding + i * layout.LineHeight + ascent);
-            canvas.DrawLine(new SKPoint(left, top), new SKPoint(right, top), _rule, 0.4f);
-            canvas.DrawLine(new SKPoint(left, bottom), new SKPoint(right, bottom), _rule, 0.4f);
-            canvas.DrawLine(new SKPoint(left, top), new SKPoint(left, bottom), _rule, 0.4f);
-            canvas.DrawLine(new SKPoint(right, top), new SKPoint(right, bottom), _rule, 0.4f);
+            canvas.DrawLine(new Point(left, top), new Point(right, top), _rule, 0.4f);
+            canvas.DrawLine(new Point(left, bottom), new Point(right, bottom), _rule, 0.4f);
+            canvas.DrawLine(new Point(left, top), new Point(left, bottom), _rule, 0.4f);
+            canvas.DrawLine(new Point(right, top), new Point(right, bottom), _rule, 0.4f);
         }
         // Slots no cell covers (a row shorter than the others) still get their frame.
         var right0 = x + _columns.Sum();
-        canvas.DrawLine(new SKPoint(x, y), new SKPoint(right0, y), _rule, 0.4f);
-        canvas.DrawLine(new SKPoint(x, y + tops[rows]), new SKPoint(right0, y + tops[rows]), _rule, 0.4f);
-        canvas.DrawLine(new SKPoint(x, y), new SKPoint(x, y + tops[rows]), _rule, 0.4f);
-        canvas.DrawLine(new SKPoint(right0, y), new SKPoint(right0, y + tops[rows]), _rule, 0.4f);
+        canvas.DrawLine(new Point(x, y), new Point(right0, y), _rule, 0.4f);
+        canvas.DrawLine(new Point(x, y + tops[rows]), new Point(right0, y + tops[rows]), _rule, 0.4f);
+        canvas.DrawLine(new Point(x, y), new Point(x, y + tops[rows]), _rule, 0.4f);
+        canvas.DrawLine(new Point(right0, y), new Point(right0, y + tops[rows]), _rule, 0.4f);
         _nextRow = last + 1;
         return plan.Height;
     }

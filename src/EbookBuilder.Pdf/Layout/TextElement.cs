@@ -1,3 +1,4 @@
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Typesetting;
 
 namespace EbookBuilder.Pdf.Layout;
@@ -58,8 +59,7 @@ internal sealed class TextElement(TextLayout layout, float spaceBefore, float sp
         var top = y + Before;
         var lineHeight = layout.LineHeight;
         var count = plan.Kind == PlanKind.Full ? layout.Lines.Count - _next : (int)Math.Round((plan.Height - Before) / lineHeight);
-        // Baseline: centre the font's em box in the line's leading.
-        var ascent = layout.Style.Size * 0.88f + (lineHeight - layout.Style.Size) / 2;
+        var ascent = layout.Ascent;
         for (var i = 0; i < count; i++) layout.DrawLine(canvas, _next + i, x + inset, top + i * lineHeight + ascent);
         _next += count;
         return plan.Height;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
 
 namespace EbookBuilder.Pdf.Layout;
 
@@ -15,7 +15,7 @@ internal sealed class TocEntryElement(TextLayout title, TextLayout number, TextL
 
     public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
     {
-        var ascent = title.Style.Size * 0.88f + (title.LineHeight - title.Style.Size) / 2;
+        var ascent = title.Ascent;
         var top = y + spaceBefore;
         for (var i = 0; i < title.Lines.Count; i++) title.DrawLine(canvas, i, x + inset, top + i * title.LineHeight + ascent);
         var lastBaseline = top + (title.Lines.Count - 1) * title.LineHeight + ascent;
@@ -31,7 +31,7 @@ internal sealed class TocEntryElement(TextLayout title, TextLayout number, TextL
             var first = x + MathF.Ceiling((from - x) / step) * step;
             dot.DrawRepeated(canvas, first, step, (int)MathF.Floor((to - first) / step), lastBaseline);
         }
-        canvas.LinkTo(new SKRect(x, top, right, top + title.Lines.Count * title.LineHeight), destination);
+        canvas.LinkTo(new Rect(x, top, right, top + title.Lines.Count * title.LineHeight), destination);
         return Height;
     }
 

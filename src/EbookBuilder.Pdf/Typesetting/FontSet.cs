@@ -1,14 +1,14 @@
 using System.Text;
 using EbookBuilder.Model.Assets;
+using EbookBuilder.Pdf.Drawing;
 using HarfBuzzSharp;
-using SkiaSharp;
 using HbFont = HarfBuzzSharp.Font;
 
 namespace EbookBuilder.Pdf.Typesetting;
 
 /// <summary>
-/// The subset faces of the book, loaded twice over the same bytes: for HarfBuzz (shaping: glyph
-/// ids of the subset) and for Skia (drawing: Skia embeds exactly these bytes). A character is drawn
+/// The subset faces of the book, loaded for HarfBuzz (shaping: glyph ids of the subset); each face
+/// is also a <see cref="FontFace"/> that the drawing backend loads from the same bytes (and embeds). A character is drawn
 /// with the first face of the chain that has it; bold text with the bold face where it has it.
 /// Shaping results of single characters and words are cached, since news text repeats itself.
 /// </summary>
@@ -19,7 +19,8 @@ internal sealed class FontSet : IDisposable
         private readonly Blob _blob;
         private readonly HarfBuzzSharp.Face _face;
         public readonly HbFont Font;
-        public readonly SKTypeface Typeface;
+        /// <summary>The face as drawing knows it.</summary>
+        public readonly FontFace Drawn;
         public readonly IReadOnlySet<int> Codepoints;
         public readonly int UnitsPerEm;
         public readonly int Id;
@@ -43,7 +44,7 @@ internal sealed class FontSet : IDisposable
             UnitsPerEm = _face.UnitsPerEm;
             Font = new HbFont(_face);
             Font.SetScale(UnitsPerEm, UnitsPerEm);
-            Typeface = SKTypeface.FromData(SKData.CreateCopy(asset.Bytes)) ?? throw new InvalidOperationException($"Skia cannot read the subset of {asset.Family}");
+            Drawn = new FontFace(id, asset);
             Codepoints = asset.Codepoints;
         }
 
@@ -52,7 +53,6 @@ internal sealed class FontSet : IDisposable
             Font.Dispose();
             _face.Dispose();
             _blob.Dispose();
-            Typeface.Dispose();
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Text;
-using EbookBuilder.Pdf.Layout;
-using SkiaSharp;
+using EbookBuilder.Pdf.Drawing;
 
 namespace EbookBuilder.Pdf.Typesetting;
 
@@ -65,6 +64,15 @@ internal sealed class TextLayout
     public TextStyle Style => _style;
 
     public float LineHeight => _style.Leading;
+
+    /// <summary>
+    /// The top of the em box above the baseline, as a part of the em: the CJK faces' ideographic em
+    /// box (OS/2 typo ascender 880 and descender −120 per 1000 in Source Han and Noto CJK).
+    /// </summary>
+    private const float EmAscent = 0.88f;
+
+    /// <summary>How far below the top of a line its baseline lies: the em box centred in the line's leading.</summary>
+    public float Ascent => _style.Size * EmAscent + (LineHeight - _style.Size) / 2;
 
     /// <summary>The plain text of the layout (for descriptions in errors).</summary>
     public string Text => string.Concat(_units.Where(u => !u.IsBreak).Select(u => u.Text));
@@ -412,12 +420,12 @@ internal sealed class TextLayout
         for (var k = 0; k < count; k++)
         {
             scratch.Glyphs[k] = unit.Shaped.Glyphs[0];
-            scratch.Points[k] = new SKPoint(x + k * step + unit.Shift, baseline);
+            scratch.Points[k] = new Point(x + k * step + unit.Shift, baseline);
             scratch.Clusters[k] = (uint)(k * bytes);
             Encoding.UTF8.GetBytes(unit.Text, scratch.Utf8.AsSpan(k * bytes));
         }
-        canvas.DrawText(unit.Face, _style.Size, _style.Color, scratch.Glyphs.AsSpan(0, count), scratch.Points.AsSpan(0, count),
-            scratch.Utf8.AsSpan(0, count * bytes), scratch.Clusters.AsSpan(0, count));
+        canvas.DrawText(new GlyphRun(unit.Face.Drawn, _style.Size, _style.Color, scratch.Glyphs.AsSpan(0, count), scratch.Points.AsSpan(0, count),
+            scratch.Utf8.AsSpan(0, count * bytes), scratch.Clusters.AsSpan(0, count)));
     }
 
     /// <summary>Which gaps of a line take its slack (JLREQ 3.8, line adjustment).</summary>
@@ -491,7 +499,7 @@ internal sealed class TextLayout
         private float[] _positions = new float[128];
         private float[] _extra = new float[128];
         public ushort[] Glyphs = new ushort[128];
-        public SKPoint[] Points = new SKPoint[128];
+        public Point[] Points = new Point[128];
         public uint[] Clusters = new uint[128];
         public byte[] Utf8 = new byte[512];
 
@@ -505,7 +513,7 @@ internal sealed class TextLayout
 
         public void Ensure(int glyphs, int bytes)
         {
-            if (Glyphs.Length < glyphs) (Glyphs, Points, Clusters) = (new ushort[glyphs * 2], new SKPoint[glyphs * 2], new uint[glyphs * 2]);
+            if (Glyphs.Length < glyphs) (Glyphs, Points, Clusters) = (new ushort[glyphs * 2], new Point[glyphs * 2], new uint[glyphs * 2]);
             if (Utf8.Length < bytes) Utf8 = new byte[bytes * 2];
         }
     }
@@ -537,7 +545,7 @@ internal sealed class TextLayout
             for (var g = 0; g < shaped.Glyphs.Length; g++)
             {
                 glyphs[n] = shaped.Glyphs[g];
-                points[n] = new SKPoint(x + shaped.Offsets[g] * scale, baseline);
+                points[n] = new Point(x + shaped.Offsets[g] * scale, baseline);
                 var cluster = Math.Min(shaped.Clusters[g], unit.Text.Length);
                 clusters[n] = (uint)(utf8 + (cluster == 0 ? 0 : Encoding.UTF8.GetByteCount(unit.Text.AsSpan(0, cluster))));
                 x += shaped.Advances[g] * scale;
@@ -547,11 +555,11 @@ internal sealed class TextLayout
         }
         var first = _units[run[0]];
         var color = first.Link is not null && _style.LinkColor is { } link ? link : _style.Color;
-        canvas.DrawText(face, _style.Size, color, glyphs.AsSpan(0, n), points.AsSpan(0, n), text.AsSpan(0, utf8), clusters.AsSpan(0, n));
+        canvas.DrawText(new GlyphRun(face.Drawn, _style.Size, color, glyphs.AsSpan(0, n), points.AsSpan(0, n), text.AsSpan(0, utf8), clusters.AsSpan(0, n)));
         if (first.Link is { } url)
         {
             var right = positions[run[^1] - lineStart] + _units[run[^1]].Width;
-            canvas.LinkUrl(new SKRect(positions[run[0] - lineStart], baseline - _style.Size, right, baseline + _style.Size * 0.25f), url);
+            canvas.LinkUrl(new Rect(positions[run[0] - lineStart], baseline - _style.Size, right, baseline + _style.Size * 0.25f), url);
         }
     }
 }

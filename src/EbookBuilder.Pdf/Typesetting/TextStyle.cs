@@ -1,4 +1,4 @@
-using SkiaSharp;
+using EbookBuilder.Pdf.Drawing;
 
 namespace EbookBuilder.Pdf.Typesetting;
 
@@ -6,7 +6,7 @@ namespace EbookBuilder.Pdf.Typesetting;
 internal enum TextAlign { Justify, Left, Center, Right }
 
 /// <summary>Size, colour, line height, first-line indent (pt) and alignment of a text block.</summary>
-internal sealed record TextStyle(float Size, SKColor Color, float LineHeight, float FirstIndent, TextAlign Align, bool Bold = false, SKColor? LinkColor = null)
+internal sealed record TextStyle(float Size, Color Color, float LineHeight, float FirstIndent, TextAlign Align, bool Bold = false, Color? LinkColor = null)
 {
     public float Leading => Size * LineHeight;
 }

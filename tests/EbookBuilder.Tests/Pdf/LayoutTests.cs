@@ -1,6 +1,6 @@
+using EbookBuilder.Pdf.Drawing;
 using EbookBuilder.Pdf.Layout;
 using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
 
 namespace EbookBuilder.Tests.Pdf;
 
@@ -11,7 +11,7 @@ public sealed class LayoutTests
         "他说：“我们到了。”她问：“到哪里了？”（这是一个问题。）「好」，『对』。【注意】《书名》〈篇名〉“引号”‘单引’……——结束。" +
         "新闻报道说，美国总统特朗普（Donald Trump）周五在白宫表示，2020年的经济增长率为3.5%，比预期高。";
 
-    private static readonly TextStyle Body = new(10.5f, SKColors.Black, 1.75f, 21f, TextAlign.Justify);
+    private static readonly TextStyle Body = new(10.5f, new Color(0, 0, 0), 1.75f, 21f, TextAlign.Justify);
 
     private static List<string> Lines(TextLayout layout, out RecordingCanvas canvas)
     {
@@ -225,7 +225,7 @@ public sealed class LayoutTests
     {
         using var fonts = TestFonts.For("这是一段测试用的文字内容图注");
         var caption = new TextLayout([new TextSpan("图注图注")], Body with { Align = TextAlign.Center, FirstIndent = 0 }, 260, fonts);
-        var figure = new FigureElement(400, 300, () => null, 200, 150, caption, 6, "figure");
+        var figure = new FigureElement(new ImageHandle(new EbookBuilder.Model.Assets.ImageAsset("a.png", [], "image/png", 400, 300)), 200, 150, caption, 6, "figure");
         var sink = new Pages();
         new Paginator(Page, sink, 1).Run([Paragraph(fonts, 24 * 8), figure], null); // 8 lines: about 147 pt used
         Assert.Equal(2, sink.Canvases.Count);
@@ -288,12 +288,12 @@ public sealed class LayoutTests
             [C("南部"), C("98.5%"), C("2020-10-09"), C("说明")],
         ];
         // 300 pt: an A5 page's measure. Proportional shares would give each number column ~10 pt here.
-        var table = new TableElement(rows, (spans, w) => new TextLayout(spans, Body with { FirstIndent = 0, Align = TextAlign.Left }, w, fonts), 300, 3, SKColors.Gray, "table");
+        var table = new TableElement(rows, (spans, w) => new TextLayout(spans, Body with { FirstIndent = 0, Align = TextAlign.Left }, w, fonts), 300, 3, new Color(0x80, 0x80, 0x80), "table");
         var canvas = new RecordingCanvas();
         Assert.Equal(PlanKind.Full, table.Measure(300, 1000).Kind);
         table.Draw(canvas, 0, 0, 300, 1000);
         var ops = canvas.Texts;
-        SKPoint At(string text) => Assert.Single(ops, t => t.Text == text).Positions[0];
+        Point At(string text) => Assert.Single(ops, t => t.Text == text).Positions[0];
         // The numbers and the date stay whole on one line each.
         foreach (var token in new[] { "1,253,000", "1,302,500", "98.5%", "2020-10-09" }) At(token);
         // 人口（万） spans the 2019 and 2020 columns: it starts where 2019 starts; 地区 spans two rows: 北部 is below both.
@@ -312,7 +312,7 @@ public sealed class LayoutTests
         using var fonts = TestFonts.For("甲乙丙丁行列表格内容");
         var rows = Enumerable.Range(0, 20).Select(i => (IReadOnlyList<IReadOnlyList<TextSpan>>)
             [[new TextSpan($"甲{i}")], [new TextSpan("乙丙丁行列表格内容乙丙丁行列表格内容")]]).ToList();
-        var table = new TableElement(rows, (spans, w) => new TextLayout(spans, Body with { FirstIndent = 0, Align = TextAlign.Left }, w, fonts), 260, 3, SKColors.Gray, "table");
+        var table = new TableElement(rows, (spans, w) => new TextLayout(spans, Body with { FirstIndent = 0, Align = TextAlign.Left }, w, fonts), 260, 3, new Color(0x80, 0x80, 0x80), "table");
         var sink = new Pages();
         new Paginator(Page, sink, 1).Run([table], null);
         Assert.True(sink.Canvases.Count >= 2);
@@ -327,7 +327,7 @@ public sealed class LayoutTests
     {
         using var fonts = TestFonts.For("图注");
         var caption = new TextLayout([new TextSpan(string.Concat(Enumerable.Repeat("图注", 2000)))], Body with { FirstIndent = 0 }, 260, fonts);
-        var figure = new FigureElement(400, 300, () => null, 200, 150, caption, 6, "a figure of article 'X' (x.md)");
+        var figure = new FigureElement(new ImageHandle(new EbookBuilder.Model.Assets.ImageAsset("a.png", [], "image/png", 400, 300)), 200, 150, caption, 6, "a figure of article 'X' (x.md)");
         var e = Assert.Throws<LayoutException>(() => new Paginator(Page, new Pages(), 1).Run([figure], null));
         Assert.Contains("article 'X' (x.md)", e.Message);
     }

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
-namespace EbookBuilder.Pdf;
+namespace EbookBuilder.Pdf.Skia;
 
 /// <summary>
 /// The stream Skia writes the PDF to. Skia calls back into managed code to write; an exception

@@ -1,0 +1,17 @@
+namespace EbookBuilder.Pdf.Drawing;
+
+/// <summary>A canvas that draws nothing: for counting pages.</summary>
+internal sealed class NullCanvas : IPageCanvas
+{
+    public void DrawText(in GlyphRun run) { }
+
+    public void DrawImage(ImageHandle image, Rect rect) { }
+
+    public void DrawLine(Point from, Point to, Color color, float width) { }
+
+    public void LinkUrl(Rect rect, string url) { }
+
+    public void LinkTo(Rect rect, string destination) { }
+
+    public void Destination(string name, Point at) { }
+}

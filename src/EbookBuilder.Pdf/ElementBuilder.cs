@@ -134,7 +134,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     {
         if (CoverImage is { Width: > 0, Height: > 0 } cover)
             return new CoverImageElement(new ImageHandle(cover), geometry.ContentHeight);
-        var blocks = new List<(TextLayout, float)>
+        var blocks = new List<(ITextBlock, float)>
         {
             (Layout([new TextSpan(book.Metadata.Title)], Style(theme.ChapterTitleSize * 1.4f, TextAlign.Center, bold: true, lineHeight: 1.3f)), 0),
         };
@@ -208,7 +208,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
             elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta)), 0, Em * 0.9f, 0, name, keepWithNext: true) { Source = article.Source });
         Blocks(elements, article.Blocks, 0, name);
         // A one-line last paragraph (an editor's name, a source line) does not open a page alone.
-        if (elements[^1] is TextElement { Layout.Lines.Count: 1, KeepWithNext: false } last && elements.Count >= 2 && elements[^2] is TextElement)
+        if (elements[^1] is TextElement { Layout.LineCount: 1, KeepWithNext: false } last && elements.Count >= 2 && elements[^2] is TextElement)
             elements[^1] = last.KeepingWithPrevious();
         elements.Add(new RuleElement(_rule, Em * 0.9f, 0.2f));
     }

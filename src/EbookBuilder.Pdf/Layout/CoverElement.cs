@@ -4,7 +4,7 @@ using EbookBuilder.Pdf.Typesetting;
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>A typeset title page: the title a third of the way down, then the subtitle (dates) and the chapter names, centred.</summary>
-internal sealed class CoverElement(IReadOnlyList<(TextLayout Layout, float SpaceBefore)> blocks, float pageContentHeight, Color rule) : Element
+internal sealed class CoverElement(IReadOnlyList<(ITextBlock Layout, float SpaceBefore)> blocks, float pageContentHeight, Color rule) : Element
 {
     public override string Description => "cover";
 
@@ -18,8 +18,8 @@ internal sealed class CoverElement(IReadOnlyList<(TextLayout Layout, float Space
         {
             top += spaceBefore;
             var ascent = layout.Ascent;
-            for (var i = 0; i < layout.Lines.Count; i++) layout.DrawLine(canvas, i, x, top + i * layout.LineHeight + ascent);
-            top += layout.Lines.Count * layout.LineHeight;
+            for (var i = 0; i < layout.LineCount; i++) layout.DrawLine(canvas, i, x, top + i * layout.LineHeight + ascent);
+            top += layout.LineCount * layout.LineHeight;
             if (first)
             {
                 canvas.DrawLine(new Point(x + width * 0.3f, top + 8), new Point(x + width * 0.7f, top + 8), rule, 0.8f);

@@ -1,4 +1,5 @@
 using EbookBuilder.Pdf.Drawing;
+
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>
@@ -21,6 +22,22 @@ internal abstract class Element
     /// lines of the paragraph before it along rather than sit by itself on a new page.
     /// </summary>
     public virtual bool KeepWithPrevious => false;
+
+    /// <summary>
+    /// Page rules are properties of the elements, as in QuestPDF: the paginator asks, and knows no
+    /// element by its type. Non-null: the element starts a new page (a chapter's), an opening page.
+    /// </summary>
+    public virtual PageStart? StartsPage => null;
+
+    /// <summary>The named destination this element marks: the paginator records the page and height where it lands.</summary>
+    public virtual string? Marks => null;
+
+    /// <summary>
+    /// The height of what is left of the element but its last <paramref name="lines"/> lines, for an
+    /// element that can leave lines to the next page (a paragraph whose short last line is kept
+    /// with it, see <see cref="KeepWithPrevious"/>); null for one that does not split so.
+    /// </summary>
+    public virtual float? HeightLeaving(int lines) => null;
 
     /// <summary>The least height this element needs at a page's bottom (a heading's next: two lines).</summary>
     public virtual float MinimumHeight(float width) => Measure(width, float.MaxValue).Height;

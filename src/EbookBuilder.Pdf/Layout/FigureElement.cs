@@ -7,7 +7,7 @@ namespace EbookBuilder.Pdf.Layout;
 /// An image scaled to the column (at most a part of the page height, never beyond its pixels at
 /// the theme's dpi) with its caption under it; the two never part: the figure moves to the next page whole.
 /// </summary>
-internal sealed class FigureElement(ImageHandle? image, float maxImageHeight, float dpi, TextLayout? caption, float gap, string description) : Element
+internal sealed class FigureElement(ImageHandle? image, float maxImageHeight, float dpi, ITextBlock? caption, float gap, string description) : Element
 {
     public override string Description => description;
 
@@ -32,7 +32,7 @@ internal sealed class FigureElement(ImageHandle? image, float maxImageHeight, fl
     private float Height(float width)
     {
         var (_, h) = ImageSize(width);
-        var captionHeight = caption is null ? 0 : caption.Lines.Count * caption.LineHeight + gap / 2;
+        var captionHeight = caption is null ? 0 : caption.LineCount * caption.LineHeight + gap / 2;
         return gap + h + captionHeight + gap;
     }
 
@@ -51,7 +51,7 @@ internal sealed class FigureElement(ImageHandle? image, float maxImageHeight, fl
         if (caption is not null)
         {
             var ascent = caption.Ascent;
-            for (var i = 0; i < caption.Lines.Count; i++) caption.DrawLine(canvas, i, x, top + i * caption.LineHeight + ascent);
+            for (var i = 0; i < caption.LineCount; i++) caption.DrawLine(canvas, i, x, top + i * caption.LineHeight + ascent);
         }
         return Height(width);
     }

@@ -1,4 +1,5 @@
 using EbookBuilder.Pdf.Drawing;
+
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>Receives pages as they are made: counted (the front matter's length), or written to the PDF.</summary>

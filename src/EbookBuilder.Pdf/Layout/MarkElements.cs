@@ -5,7 +5,7 @@ namespace EbookBuilder.Pdf.Layout;
 /// <summary>Starts a new page (chapters); the page it starts is an opening page (no running header or number).</summary>
 internal sealed class PageBreakElement(string? chapterTitle) : Element
 {
-    public string? ChapterTitle => chapterTitle;
+    public override PageStart? StartsPage { get; } = new(chapterTitle);
 
     public override Plan Measure(float width, float height) => new(PlanKind.Full, 0);
 
@@ -18,6 +18,8 @@ internal sealed class PageBreakElement(string? chapterTitle) : Element
 internal sealed class DestinationElement(string name, string title, int level) : Element
 {
     public string Name => name;
+
+    public override string? Marks => name;
 
     public string Title => title;
 

@@ -1,4 +1,5 @@
 using EbookBuilder.Pdf.Drawing;
+
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>
@@ -39,11 +40,11 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
         }
         while (Peek(0) is { } element)
         {
-            if (element is PageBreakElement pageBreak)
+            if (element.StartsPage is { } start)
             {
                 if (_canvas is not null) FinishPage();
                 _opening = true;
-                if (pageBreak.ChapterTitle is not null) _runningTitle = pageBreak.ChapterTitle;
+                if (start.RunningTitle is not null) _runningTitle = start.RunningTitle;
             }
             else
             {
@@ -87,16 +88,16 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
             var plan = Guard(element, () => element.Measure(width, available));
             switch (plan.Kind)
             {
-                case PlanKind.Full when element is TextElement text && !_empty && peek(1) is { KeepWithPrevious: true } last
+                case PlanKind.Full when !_empty && element.HeightLeaving(2) is { } leaving && peek(1) is { KeepWithPrevious: true } last
                                          && Guard(last, () => last.Measure(width, available - plan.Height)).Kind == PlanKind.Wrap:
                     // The short last line would start the next page alone: the last two lines of
                     // this paragraph go with it, or all of it when it is too short to split.
-                    if (text.Measure(width, text.HeightLeaving(2)) is { Kind: PlanKind.Partial } shorter)
-                        Guard(text, () => text.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height));
+                    if (element.Measure(width, leaving) is { Kind: PlanKind.Partial } shorter)
+                        Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height));
                     NewPage();
                     continue;
                 case PlanKind.Full:
-                    if (element is DestinationElement destination) Destinations[destination.Name] = (PageNumber, _y);
+                    if (element.Marks is { } name) Destinations[name] = (PageNumber, _y);
                     _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
                     if (plan.Height > 0) _empty = false;
                     return;
@@ -122,7 +123,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     {
         var width = geometry.ContentWidth;
         var needed = 0f;
-        for (var i = 0; peek(i) is { } element and not PageBreakElement; i++)
+        for (var i = 0; peek(i) is { StartsPage: null } element; i++)
         {
             if (!element.KeepWithNext) return needed + Guard(element, () => element.MinimumHeight(width)) <= available + 0.01f;
             needed += Guard(element, () => element.Measure(width, float.MaxValue)).Height;

@@ -18,7 +18,7 @@ internal sealed partial class TableElement : Element
     public sealed record Cell(IReadOnlyList<TextSpan> Spans, int ColSpan = 1, int RowSpan = 1);
 
     /// <summary>A cell placed on the grid: its first row and column, and its text set at its width.</summary>
-    private sealed record Placed(int Row, int Column, int Columns, int Rows, TextLayout Layout, IReadOnlyList<TextSpan> Spans);
+    private sealed record Placed(int Row, int Column, int Columns, int Rows, ITextBlock Layout, IReadOnlyList<TextSpan> Spans);
 
     private readonly List<Placed> _cells = [];
     private readonly float[] _columns;
@@ -30,13 +30,13 @@ internal sealed partial class TableElement : Element
     private int _nextRow;
 
     /// <summary>A table of cells that span one column and one row each.</summary>
-    public TableElement(IReadOnlyList<IReadOnlyList<IReadOnlyList<TextSpan>>> cells, Func<IReadOnlyList<TextSpan>, float, TextLayout> layout,
+    public TableElement(IReadOnlyList<IReadOnlyList<IReadOnlyList<TextSpan>>> cells, Func<IReadOnlyList<TextSpan>, float, ITextBlock> layout,
         float width, float padding, Color rule, string description)
         : this(cells.Select(r => (IReadOnlyList<Cell>)r.Select(c => new Cell(c)).ToList()).ToList(), layout, width, padding, rule, description)
     {
     }
 
-    public TableElement(IReadOnlyList<IReadOnlyList<Cell>> rows, Func<IReadOnlyList<TextSpan>, float, TextLayout> layout,
+    public TableElement(IReadOnlyList<IReadOnlyList<Cell>> rows, Func<IReadOnlyList<TextSpan>, float, ITextBlock> layout,
         float width, float padding, Color rule, string description)
     {
         _padding = padding;
@@ -155,7 +155,7 @@ internal sealed partial class TableElement : Element
     private static partial Regex Token();
 
     /// <summary>The width of the longest token of a cell set alone on a line (0 for a cell of Chinese text only, which breaks anywhere).</summary>
-    private static float LongestToken(IReadOnlyList<TextSpan> spans, Func<IReadOnlyList<TextSpan>, float, TextLayout> layout)
+    private static float LongestToken(IReadOnlyList<TextSpan> spans, Func<IReadOnlyList<TextSpan>, float, ITextBlock> layout)
     {
         var longest = 0f;
         foreach (var span in spans)
@@ -171,14 +171,14 @@ internal sealed partial class TableElement : Element
     }
 
     /// <summary>A cell's widest line; 0 for a cell with no text (blank, a line break, only an image).</summary>
-    private static float Widest(TextLayout cell)
+    private static float Widest(ITextBlock cell)
     {
         var widest = 0f;
-        for (var i = 0; i < cell.Lines.Count; i++) widest = Math.Max(widest, cell.LineWidth(i));
+        for (var i = 0; i < cell.LineCount; i++) widest = Math.Max(widest, cell.LineWidth(i));
         return widest;
     }
 
-    private float CellHeight(Placed cell) => Math.Max(1, cell.Layout.Lines.Count) * cell.Layout.LineHeight + 2 * _padding;
+    private float CellHeight(Placed cell) => Math.Max(1, cell.Layout.LineCount) * cell.Layout.LineHeight + 2 * _padding;
 
     /// <summary>How many rows from <see cref="_nextRow"/> fit in <paramref name="height"/>, whole bands only, and their height.</summary>
     private (int Rows, float Used) Fit(float height)
@@ -220,7 +220,7 @@ internal sealed partial class TableElement : Element
             var bottom = y + tops[Math.Min(cell.Row + cell.Rows - first, rows)];
             var layout = cell.Layout;
             var ascent = layout.Ascent;
-            for (var i = 0; i < layout.Lines.Count; i++) layout.DrawLine(canvas, i, left + _padding, top + _padding + i * layout.LineHeight + ascent);
+            for (var i = 0; i < layout.LineCount; i++) layout.DrawLine(canvas, i, left + _padding, top + _padding + i * layout.LineHeight + ascent);
             canvas.DrawLine(new Point(left, top), new Point(right, top), _rule, 0.4f);
             canvas.DrawLine(new Point(left, bottom), new Point(right, bottom), _rule, 0.4f);
             canvas.DrawLine(new Point(left, top), new Point(left, bottom), _rule, 0.4f);

@@ -7,14 +7,14 @@ namespace EbookBuilder.Pdf.Layout;
 /// A paragraph, heading, caption or meta line. Splits across pages line by line, keeping at least
 /// two lines at the bottom of a page and two at the top of the next (orphans and widows).
 /// </summary>
-internal sealed class TextElement(TextLayout layout, float spaceBefore, float spaceAfter, float inset, string description, bool keepWithNext = false,
+internal sealed class TextElement(ITextBlock layout, float spaceBefore, float spaceAfter, float inset, string description, bool keepWithNext = false,
     bool keepWithPrevious = false)
     : Element
 {
     private const int MinLines = 2;
     private int _next; // paging state: the first line not yet drawn
 
-    public TextLayout Layout => layout;
+    public ITextBlock Layout => layout;
 
     public override bool KeepWithNext => keepWithNext;
 
@@ -24,7 +24,7 @@ internal sealed class TextElement(TextLayout layout, float spaceBefore, float sp
     public TextElement KeepingWithPrevious() => new(layout, spaceBefore, spaceAfter, inset, description, keepWithNext, keepWithPrevious: true);
 
     /// <summary>The height of what is left of the paragraph but its last <paramref name="lines"/> lines.</summary>
-    public float HeightLeaving(int lines) => Before + (layout.Lines.Count - _next - lines) * layout.LineHeight + 0.005f;
+    public override float? HeightLeaving(int lines) => Before + (layout.LineCount - _next - lines) * layout.LineHeight + 0.005f;
 
     public override string Description => description;
 
@@ -34,7 +34,7 @@ internal sealed class TextElement(TextLayout layout, float spaceBefore, float sp
 
     public override Plan Measure(float width, float height)
     {
-        var remaining = layout.Lines.Count - _next;
+        var remaining = layout.LineCount - _next;
         if (remaining == 0) return new Plan(PlanKind.Full, 0);
         var lineHeight = layout.LineHeight;
         var fit = (int)Math.Min(int.MaxValue / 2, Math.Floor((height - Before + 0.01f) / lineHeight));
@@ -50,7 +50,7 @@ internal sealed class TextElement(TextLayout layout, float spaceBefore, float sp
     }
 
     public override float MinimumHeight(float width) =>
-        Before + Math.Min(MinLines, layout.Lines.Count - _next) * layout.LineHeight;
+        Before + Math.Min(MinLines, layout.LineCount - _next) * layout.LineHeight;
 
     public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
     {
@@ -58,7 +58,7 @@ internal sealed class TextElement(TextLayout layout, float spaceBefore, float sp
         if (plan.Kind == PlanKind.Wrap) return 0;
         var top = y + Before;
         var lineHeight = layout.LineHeight;
-        var count = plan.Kind == PlanKind.Full ? layout.Lines.Count - _next : (int)Math.Round((plan.Height - Before) / lineHeight);
+        var count = plan.Kind == PlanKind.Full ? layout.LineCount - _next : (int)Math.Round((plan.Height - Before) / lineHeight);
         var ascent = layout.Ascent;
         for (var i = 0; i < count; i++) layout.DrawLine(canvas, _next + i, x + inset, top + i * lineHeight + ascent);
         _next += count;

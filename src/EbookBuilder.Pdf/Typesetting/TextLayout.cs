@@ -11,7 +11,7 @@ namespace EbookBuilder.Pdf.Typesetting;
 /// and justified lines place their slack as JLREQ adjusts a line (see <see cref="Spread"/>); last
 /// lines are not stretched.
 /// </summary>
-internal sealed class TextLayout
+internal sealed class TextLayout : ITextBlock
 {
     internal sealed class Unit
     {
@@ -60,6 +60,8 @@ internal sealed class TextLayout
     private readonly int[]?[]? _visual;
 
     public IReadOnlyList<Line> Lines => _lines;
+
+    public int LineCount => _lines.Count;
 
     public TextStyle Style => _style;
 

@@ -1,0 +1,125 @@
+namespace EbookBuilder.Pdf.Typesetting;
+
+/// <summary>
+/// Units into lines at a width: a line may break between units except before a closing mark or
+/// after an opening one (clreq kinsoku); Latin words and numbers stay whole unless one is longer
+/// than the line (then split where the line ends); the first line takes the style's indent.
+/// </summary>
+internal sealed class LineBreaker
+{
+    private readonly List<TextUnit> _units;
+    private readonly List<TextLine> _lines = [];
+    private readonly TextStyle _style;
+    private readonly float _width;
+
+    private LineBreaker(List<TextUnit> units, TextStyle style, float width) => (_units, _style, _width) = (units, style, width);
+
+    /// <summary>The lines of <paramref name="units"/> (a word too long for a line is split in the list).</summary>
+    public static List<TextLine> Break(List<TextUnit> units, TextStyle style, float width)
+    {
+        var breaker = new LineBreaker(units, style, width);
+        breaker.BreakLines();
+        return breaker._lines;
+    }
+
+    private float Scale(FontSet.Face face) => _style.Size / face.UnitsPerEm;
+
+    /// <summary>
+    /// Whether a line may end after unit <paramref name="i"/>. Spaces are looked through: "Luca )"
+    /// may not break at the space either, since the next line would start with the closing mark.
+    /// </summary>
+    private bool CanBreakAfter(int i)
+    {
+        if (i + 1 >= _units.Count) return true;
+        var before = i;
+        while (before >= 0 && _units[before].IsSpace) before--;
+        var after = i + 1;
+        while (after < _units.Count && _units[after].IsSpace) after++;
+        if (before < 0 || after >= _units.Count) return true;
+        TextUnit a = _units[before], b = _units[after];
+        if (a.IsBreak || b.IsBreak) return true;
+        if (CharClass.IsNoEnd(a.Last) || CharClass.IsNoStart(b.First)) return false;
+        if (a.Text == b.Text && a.Text is "—" or "…") return false; // —— and …… stay whole
+        var spaced = after > before + 1;
+        return spaced || CharClass.IsWide(a.Last) || CharClass.IsWide(b.First);
+    }
+
+    private void BreakLines()
+    {
+        var start = 0;
+        var firstLine = true;
+        while (start < _units.Count)
+        {
+            while (start < _units.Count && _units[start].IsSpace) start++;
+            if (start >= _units.Count) break;
+            var indent = firstLine ? _style.FirstIndent : 0;
+            var available = _width - indent;
+            var x = 0f;
+            var lastBreak = -1;
+            var end = start;
+            var hard = false;
+            for (; end < _units.Count; end++)
+            {
+                var unit = _units[end];
+                if (unit.IsBreak) { hard = true; break; }
+                var overflow = !unit.IsSpace && x + unit.Width > available + 0.01f;
+                if (overflow && end > start)
+                {
+                    if (lastBreak >= start) end = lastBreak + 1;
+                    // No break before it on this line (it follows a long token cut to the line): a
+                    // closing mark hangs in the margin (JLREQ's burasage) rather than start a line.
+                    else if (CharClass.IsNoStart(unit.First) && unit.Text.Length <= 2) end++;
+                    else if (SplitWord(end, available - x)) end++; // its first part fills this line
+                    // else the unit starts the next line
+                    break;
+                }
+                if (overflow && end == start && SplitWord(end, available)) { end++; break; }
+                x += unit.Width + unit.GapAfter;
+                if (CanBreakAfter(end)) lastBreak = end;
+            }
+            var lineEnd = end;
+            while (lineEnd > start && _units[lineEnd - 1].IsSpace) lineEnd--;
+            var natural = 0f;
+            for (var i = start; i < lineEnd; i++) natural += _units[i].Width + (i + 1 < lineEnd ? _units[i].GapAfter : 0);
+            var last = hard || end >= _units.Count;
+            _lines.Add(new TextLine(start, lineEnd, natural, _style.Align == TextAlign.Justify && !last, indent));
+            start = hard ? end + 1 : end;
+            firstLine = false;
+        }
+    }
+
+    /// <summary>A word wider than the space left (a long URL): split it so the first part fills the line.</summary>
+    private bool SplitWord(int index, float room)
+    {
+        var unit = _units[index];
+        if (unit.Text.Length < 2 || unit.Width <= _width - _style.FirstIndent) return false;
+        var scale = Scale(unit.Face);
+        var width = 0f;
+        var glyph = 0;
+        for (; glyph < unit.Shaped.Glyphs.Length; glyph++)
+        {
+            if (width + unit.Shaped.Advances[glyph] * scale > room) break;
+            width += unit.Shaped.Advances[glyph] * scale;
+        }
+        if (glyph == 0 || glyph >= unit.Shaped.Glyphs.Length) return false;
+        var cut = unit.Shaped.Clusters[glyph];
+        if (cut <= 0 || cut >= unit.Text.Length) return false;
+        TextUnit Part(string text, int from, int to, float w) => new()
+        {
+            Text = text,
+            Face = unit.Face,
+            Shaped = new FontSet.Shaped(unit.Shaped.Glyphs[from..to], unit.Shaped.Advances[from..to], unit.Shaped.Offsets[from..to],
+                unit.Shaped.Clusters[from..to].Select(c => c - unit.Shaped.Clusters[from]).ToArray(), 0),
+            Width = w,
+            Bold = unit.Bold,
+            Link = unit.Link,
+            First = char.ConvertToUtf32(text, 0),
+            Last = text[^1],
+        };
+        var head = Part(unit.Text[..cut], 0, glyph, width);
+        var tail = Part(unit.Text[cut..], glyph, unit.Shaped.Glyphs.Length, unit.Width - width);
+        _units[index] = head;
+        _units.Insert(index + 1, tail);
+        return true;
+    }
+}

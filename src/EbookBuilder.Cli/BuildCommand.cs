@@ -236,13 +236,15 @@ internal static class BuildCommand
         if (Given(ImageMax) && parse.GetValue(ImageMax) is { } max)
             given["image-max"] = BookFile.ParseImageMax(max) ?? throw new BuildInputException($"--image-max '{max}' is not WIDTHxHEIGHT in pixels, for example 1200x1600");
         if (Given(Grayscale)) given["grayscale"] = parse.GetValue(Grayscale);
+        if (Given(Format)) given["formats"] = OutputFormatNames.Parse(parse.GetValue(Format)!) ?? OutputFormats.Epub;
+        if (Given(Font) && parse.GetValue(Font) is { } font) given["font"] = font;
+        if (Given(NoFonts)) given["no-fonts"] = parse.GetValue(NoFonts);
+        if (Given(ObfuscateFonts)) given["obfuscate-fonts"] = parse.GetValue(ObfuscateFonts);
         var layers = new List<SettingsLayer>();
         if (profile is not null) layers.Add(BuildSettings.Layer(profile));
         if (book is not null) layers.Add(book.Settings);
         layers.Add(new SettingsLayer("command line", given));
 
-        var format = Given(Format) ? OutputFormatNames.Parse(parse.GetValue(Format)!) ?? OutputFormats.Epub : book?.Formats ?? OutputFormats.Epub;
-        var font = Given(Font) ? parse.GetValue(Font) : book?.Font;
         var options = new BuildOptions
         {
             Inputs = book is null ? inputs : [],
@@ -250,7 +252,6 @@ internal static class BuildCommand
             BookRoot = book?.Root,
             OutputDirectory = Given(Output) ? parse.GetValue(Output)! : book?.Folder ?? (book is null ? "dist" : Path.Combine(Path.GetDirectoryName(book.Path)!, "dist")),
             Name = Pick(Name, book?.Name, null),
-            Formats = format,
             Title = Pick(Title, book?.Title, null),
             Subtitle = book?.Subtitle,
             Authors = Given(Author) ? parse.GetValue(Author) ?? [] : book?.Authors ?? [],
@@ -268,12 +269,8 @@ internal static class BuildCommand
             Images = images,
             FetchImages = !PickValue(NoImages, book?.NoImages, false),
             Strict = PickValue(Strict, book?.Strict, false),
-            Fonts = PickValue(NoFonts, book?.NoFonts, false) ? null : new FontOptions
-            {
-                Body = font,
-                BundledDirectory = Path.Combine(AppContext.BaseDirectory, "fonts"),
-            },
-            ObfuscateFonts = PickValue(ObfuscateFonts, book?.ObfuscateFonts, false),
+            // The defaults; formats and fonts given in book.toml or on the command line are settings layers.
+            Fonts = new FontOptions { BundledDirectory = Path.Combine(AppContext.BaseDirectory, "fonts") },
             GenerateCover = !PickValue(NoCover, book?.NoCover, false),
             Since = since,
             Until = until,

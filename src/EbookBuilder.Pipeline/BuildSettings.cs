@@ -37,6 +37,18 @@ public sealed class BuildSettings
     /// <summary>Whether images are made grey.</summary>
     public bool Grayscale => Values.TryGetValue("grayscale", out var s) && (bool)s.Value;
 
+    /// <summary>The formats to write.</summary>
+    public OutputFormats Formats => Values.TryGetValue("formats", out var s) ? (OutputFormats)s.Value : OutputFormats.Epub;
+
+    /// <summary>The body font (a file or a family name), or null for the bundled one.</summary>
+    public string? Font => Get<string>("font");
+
+    /// <summary>Whether the book embeds no fonts (readers use their own).</summary>
+    public bool NoFonts => Values.TryGetValue("no-fonts", out var s) && (bool)s.Value;
+
+    /// <summary>Whether the EPUB's fonts are obfuscated (IDPF algorithm).</summary>
+    public bool ObfuscateFonts => Values.TryGetValue("obfuscate-fonts", out var s) && (bool)s.Value;
+
     /// <summary>
     /// The PDF theme's settings, by the theme's JSON name: the theme file's (the defaults layer) with
     /// what the profile, book.toml and command line replaced. The theme file is read once, by the resolver.
@@ -56,6 +68,7 @@ public sealed class BuildSettings
         double d => d.ToString(CultureInfo.InvariantCulture),
         float f => f.ToString(CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        OutputFormats formats => string.Join(", ", Enum.GetValues<OutputFormats>().Where(f => f is not (OutputFormats.None or OutputFormats.All) && formats.HasFlag(f)).Select(f => f.ToString().ToLowerInvariant())),
         _ => value.ToString() ?? "",
     };
 

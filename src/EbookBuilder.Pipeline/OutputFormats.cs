@@ -4,7 +4,6 @@ namespace EbookBuilder.Pipeline;
 [Flags]
 public enum OutputFormats
 {
-    /// <summary>An EPUB 3 archive.</summary>
     /// <summary>No format (only while a list of formats is read).</summary>
     None = 0,
     /// <summary>EPUB 3.</summary>

@@ -50,8 +50,6 @@ public sealed record BookFile
     /// <summary>The [[chapter]] tables, in order.</summary>
     public IReadOnlyList<ChapterSpec> Chapters { get; init; } = [];
 
-    /// <summary>[output] formats: epub, pdf, all.</summary>
-    public OutputFormats? Formats { get; init; }
     /// <summary>[output] name of the output files.</summary>
     public string? Name { get; init; }
     /// <summary>[output] folder (absolute).</summary>
@@ -80,12 +78,6 @@ public sealed record BookFile
     /// <summary>[images] strict.</summary>
     public bool? Strict { get; init; }
 
-    /// <summary>[fonts] font: a file (absolute) or a family name.</summary>
-    public string? Font { get; init; }
-    /// <summary>[fonts] no-fonts.</summary>
-    public bool? NoFonts { get; init; }
-    /// <summary>[fonts] obfuscate-fonts.</summary>
-    public bool? ObfuscateFonts { get; init; }
 
     /// <summary>
     /// The file's layer of settings ("book.toml"): [output]/[pdf] page-size, the [pdf] theme keys,
@@ -270,6 +262,10 @@ public sealed record BookFile
         if (pageSize is not null) theme["page-size"] = pageSize;
         if (imageMax is { } givenMax) theme["image-max"] = givenMax;
         if (Val<bool>(images, "grayscale") is { } grayscale) theme["grayscale"] = grayscale;
+        if (formats is { } givenFormats) theme["formats"] = givenFormats;
+        if (font is not null) theme["font"] = font;
+        if (Val<bool>(fonts, "no-fonts") is { } noFonts) theme["no-fonts"] = noFonts;
+        if (Val<bool>(fonts, "obfuscate-fonts") is { } obfuscate) theme["obfuscate-fonts"] = obfuscate;
 
         var rules = CleanRules.None;
         if (clean.Values.Count > 0)
@@ -300,7 +296,6 @@ public sealed record BookFile
             Identifier = Opt<string>(book, "identifier"),
             Encoding = Opt<string>(book, "encoding"),
             Chapters = specs,
-            Formats = formats,
             Name = Opt<string>(output, "name"),
             Folder = outputFolder,
             Profile = profile,
@@ -314,9 +309,6 @@ public sealed record BookFile
             Offline = Val<bool>(images, "offline"),
             NoImages = Val<bool>(images, "no-images"),
             Strict = Val<bool>(images, "strict"),
-            Font = font,
-            NoFonts = Val<bool>(fonts, "no-fonts"),
-            ObfuscateFonts = Val<bool>(fonts, "obfuscate-fonts"),
             Settings = new SettingsLayer(LayerName, theme),
             Clean = rules,
         };

@@ -13,15 +13,19 @@ internal static class ResolveStage
 {
     public static Resolved Run(BuildOptions options, DiagnosticBag diagnostics)
     {
-        if (options.Formats.HasFlag(OutputFormats.Pdf) && options.Fonts is null)
-        {
-            throw new BuildInputException("a PDF needs embedded fonts: drop --no-fonts, or build --format epub");
-        }
         var settings = ResolveSettings(options);
         options = options with
         {
+            Formats = settings.Formats,
+            // Fonts need the bundled folder the options name: without options.Fonts (an API caller) there are none.
+            Fonts = settings.NoFonts || options.Fonts is not { } fonts ? null : fonts with { Body = settings.Font },
+            ObfuscateFonts = settings.ObfuscateFonts,
             Images = options.Images with { MaxWidth = settings.ImageMax!.Value.Width, MaxHeight = settings.ImageMax.Value.Height, Grayscale = settings.Grayscale },
         };
+        if (options.Formats.HasFlag(OutputFormats.Pdf) && options.Fonts is null)
+        {
+            throw new BuildInputException("a PDF needs embedded fonts: drop --no-fonts (or no-fonts in book.toml), or build --format epub");
+        }
         if (options.Formats.HasFlag(OutputFormats.Pdf) && settings.PageSize is { } size)
         {
             try { PdfTheme.PageSizePoints(size); }
@@ -43,16 +47,20 @@ internal static class ResolveStage
     }
 
     /// <summary>
-    /// The build's settings: the defaults (the theme file's page and type, <see cref="BuildOptions.Images"/>'
-    /// image limits and colour), then each layer the options carry, later ones winning.
+    /// The build's settings: the defaults (the theme file's page and type, the options' formats,
+    /// fonts, image limits and colour), then each layer the options carry, later ones winning.
     /// </summary>
     internal static BuildSettings ResolveSettings(BuildOptions options)
     {
         var defaults = new Dictionary<string, object>(StringComparer.Ordinal)
         {
+            ["formats"] = options.Formats,
+            ["no-fonts"] = options.Fonts is null,
+            ["obfuscate-fonts"] = options.ObfuscateFonts,
             ["image-max"] = (options.Images.MaxWidth, options.Images.MaxHeight),
             ["grayscale"] = options.Images.Grayscale,
         };
+        if (options.Fonts?.Body is { } body) defaults["font"] = body;
         // The theme file's every value, under book.toml's names (pageSize -> page-size).
         foreach (var (name, value) in PdfTheme.Load(ThemeFile(options)).Values()) defaults[BuildSettings.KebabCase(name)] = value;
         return BuildSettings.Resolve([new SettingsLayer(BuildSettings.DefaultsName, defaults), .. options.Settings]);

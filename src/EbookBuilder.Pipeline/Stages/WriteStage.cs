@@ -14,7 +14,7 @@ internal static class WriteStage
     public static async Task<IReadOnlyList<Written>> RunAsync(WriterContext context, string name, CancellationToken cancellationToken)
     {
         using var writers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var jobs = BookWriters.For(context.Options.Formats)
+        var jobs = BookWriters.For(context.Settings.Formats)
             .Select(writer => Run(writer, context, Path.Combine(context.Options.OutputDirectory, name + "." + writer.Format), writers))
             .ToList();
         try

@@ -15,7 +15,7 @@ internal sealed class EpubBookWriter : IBookWriter
         var css = File.ReadAllText(Path.Combine(context.Options.StylesDirectory, "epub.css"), Encoding.UTF8);
         // The drawn cover is made here, beside the PDF, not before both writers start.
         var cover = context.Cover ?? CoverArt.Draw(context.Options, context.Book);
-        var options = new EpubOptions(css, context.Timestamp, context.Options.ObfuscateFonts, cover) { Diagnostics = context.Diagnostics, Labels = context.Labels };
+        var options = new EpubOptions(css, context.Timestamp, context.Settings.ObfuscateFonts, cover) { Diagnostics = context.Diagnostics, Labels = context.Labels };
         EpubWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
         return 0;
     }

@@ -108,6 +108,33 @@ public sealed class SettingsPrecedenceTests
         Assert.Contains("setting page-size = B5 (from command line)", stderr);
     }
 
+    [Fact]
+    public void Formats_and_fonts_are_settings_too_with_their_sources()
+    {
+        using var temp = new TempFolder();
+        var toml = Book(temp, "[fonts]\nobfuscate-fonts = true\n");
+        var (code, _, stderr) = CliRun.Invoke("build", toml, "--cache-dir", temp.File("cache"));
+        Assert.True(code == 0, stderr);
+        var settings = Settings(temp);
+        Assert.Equal(("epub, pdf", "book.toml"), settings["formats"]);
+        Assert.Equal(("true", "book.toml"), settings["obfuscate-fonts"]);
+        Assert.Equal(("false", "defaults"), settings["no-fonts"]);
+        Assert.True(File.Exists(temp.File("book/dist/设置.pdf")));
+
+        (code, _, stderr) = CliRun.Invoke("build", toml, "--cache-dir", temp.File("cache"), "--format", "epub", "--no-fonts", "--verbose");
+        Assert.True(code == 0, stderr);
+        settings = Settings(temp);
+        Assert.Equal(("epub", "command line"), settings["formats"]);
+        Assert.Equal(("true", "command line"), settings["no-fonts"]);
+        Assert.Contains("setting formats = epub (from command line)", stderr);
+
+        // book.toml's no-fonts with its formats = ["all"]: the PDF's need of fonts is checked on the resolved settings.
+        File.WriteAllText(toml, File.ReadAllText(toml).Replace("obfuscate-fonts = true", "no-fonts = true"));
+        (code, _, stderr) = CliRun.Invoke("build", toml, "--cache-dir", temp.File("cache"));
+        Assert.Equal(1, code);
+        Assert.Contains("a PDF needs embedded fonts", stderr);
+    }
+
     /// <summary>Whether the EPUB's one image (not the cover) is grey.</summary>
     private static bool IsGray(TempFolder temp)
     {

@@ -5,14 +5,11 @@ namespace EbookBuilder.Fonts;
 
 /// <summary>
 /// Every character a book shows, split by weight: bold for titles, headings and strong text,
-/// regular for the rest; plus the characters the writers add themselves (labels, dates, page
+/// regular for the rest; plus the text the writers declare they add (labels, dates, page
 /// numbers, TOC leaders).
 /// </summary>
 internal static class BookCharacters
 {
-    /// <summary>Digits, Latin letters and punctuation the styles and writers may add to dates, page numbers and contents (the writers' words come as labels).</summary>
-    public const string Added = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz .,:;!?()[]/-–—…·•“”‘’\"'%#&+年月日第页（）、，。：；？！《》「」『』【】";
-
     /// <summary>Format characters and variation selectors select or join; they are not drawn and need no glyph.</summary>
     private static bool IsInvisible(Rune rune) =>
         Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format
@@ -98,7 +95,7 @@ internal static class BookCharacters
         foreach (var author in book.Metadata.Authors) Add(author, false, "");
         Add(book.Metadata.Publisher, false, "");
         Add(book.Metadata.Description, false, "");
-        foreach (var text in extra.Append(Added)) Add(text, false, "");
+        foreach (var text in extra) Add(text, false, "");
         foreach (var chapter in book.Chapters)
         {
             Add(chapter.Title, true, "");

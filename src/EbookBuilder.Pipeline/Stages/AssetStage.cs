@@ -22,7 +22,7 @@ internal static class AssetStage
         if (options.Fonts is { } fontOptions)
         {
             progress?.Report(new BuildProgress("fonts", 0, 1));
-            fontsTask = Task.Run(() => Fonts(book, fontOptions, labels, imagesCancel, cancellationToken), cancellationToken);
+            fontsTask = Task.Run(() => Fonts(book, fontOptions, options.Formats, labels, imagesCancel, cancellationToken), cancellationToken);
         }
         var images = ImageBag.Empty;
         ImageAsset? cover;
@@ -61,12 +61,12 @@ internal static class AssetStage
         return new Assets(images, fonts, cover, failures, fontsMs);
     }
 
-    private static (FontBag, long) Fonts(Book book, FontOptions fontOptions, Labels labels, CancellationTokenSource imagesCancel, CancellationToken cancellationToken)
+    private static (FontBag, long) Fonts(Book book, FontOptions fontOptions, OutputFormats formats, Labels labels, CancellationTokenSource imagesCancel, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
         try
         {
-            return (FontStage.Run(book, fontOptions, labels.All, cancellationToken), started.ElapsedMilliseconds);
+            return (FontStage.Run(book, fontOptions, Writers.BookWriters.AddedText(formats, labels), cancellationToken), started.ElapsedMilliseconds);
         }
         catch (FontNotFoundException)
         {

@@ -1,3 +1,5 @@
+using EbookBuilder.Model.Document;
+
 namespace EbookBuilder.Pipeline.Writers;
 
 /// <summary>The writers this program has, in the order their files are listed.</summary>
@@ -8,4 +10,7 @@ public static class BookWriters
 
     /// <summary>The writers of the formats asked for.</summary>
     public static IReadOnlyList<IBookWriter> For(OutputFormats formats) => All.Where(w => w.IsIn(formats)).ToList();
+
+    /// <summary>The text the writers of <paramref name="formats"/> add to the book (for the font stage).</summary>
+    public static IReadOnlyList<string> AddedText(OutputFormats formats, Labels labels) => For(formats).SelectMany(w => w.AddedText(labels)).ToList();
 }

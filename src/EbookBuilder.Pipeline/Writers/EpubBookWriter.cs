@@ -1,5 +1,6 @@
 using System.Text;
 using EbookBuilder.Epub;
+using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Pipeline.Writers;
 
@@ -9,6 +10,8 @@ internal sealed class EpubBookWriter : IBookWriter
     public string Format => "epub";
 
     public bool IsIn(OutputFormats formats) => formats.HasFlag(OutputFormats.Epub);
+
+    public IEnumerable<string> AddedText(Labels labels) => [.. labels.All, WriterCharacters.Common];
 
     public int Write(WriterContext context, Stream output, CancellationToken cancellationToken)
     {

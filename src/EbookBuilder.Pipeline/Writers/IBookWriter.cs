@@ -1,3 +1,5 @@
+using EbookBuilder.Model.Document;
+
 namespace EbookBuilder.Pipeline.Writers;
 
 /// <summary>
@@ -11,6 +13,13 @@ public interface IBookWriter
 
     /// <summary>Whether this writer is among the formats asked for.</summary>
     bool IsIn(OutputFormats formats);
+
+    /// <summary>
+    /// The text this writer adds to the book's own, in the book's language: its labels, the
+    /// characters of page numbers, dates and leaders. The font stage subsets it with the book, so
+    /// that whatever the writer draws has a glyph.
+    /// </summary>
+    IEnumerable<string> AddedText(Labels labels);
 
     /// <summary>Writes the book; returns its pages where pages mean something, else 0. A writer never reads a source file.</summary>
     int Write(WriterContext context, Stream output, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using EbookBuilder.Pdf;
 using EbookBuilder.Pdf.Layout;
+using EbookBuilder.Model.Document;
 
 namespace EbookBuilder.Pipeline.Writers;
 
@@ -9,6 +10,8 @@ internal sealed class PdfBookWriter : IBookWriter
     public string Format => "pdf";
 
     public bool IsIn(OutputFormats formats) => formats.HasFlag(OutputFormats.Pdf);
+
+    public IEnumerable<string> AddedText(Labels labels) => [.. labels.All, WriterCharacters.Common];
 
     public int Write(WriterContext context, Stream output, CancellationToken cancellationToken)
     {

@@ -40,7 +40,7 @@ public sealed class FaultIsolationTests
     {
         Poppler.Require();
         var book = BookWithFaults();
-        var fonts = FontStage.Run(book, TestBuild.BundledFonts, Labels.For(book.Metadata.Language).All);
+        var fonts = FontStage.Run(book, TestBuild.BundledFonts, EbookBuilder.Pipeline.Writers.BookWriters.AddedText(EbookBuilder.Pipeline.OutputFormats.All, Labels.For(book.Metadata.Language)));
         var diagnostics = new DiagnosticBag();
         using var temp = new TempFolder();
         var path = temp.File("book.pdf");

@@ -87,7 +87,7 @@ public sealed class ExhaustiveBlockTests
         var diagnostics = new DiagnosticBag();
         using (var stream = File.Create(temp.File("all.epub")))
             EpubWriter.Write(book, ImageBag.Empty, FontBag.Empty, new EpubOptions(File.ReadAllText(Path.Combine(TestPaths.Styles, "epub.css")), DateTimeOffset.UnixEpoch) { Diagnostics = diagnostics }, stream);
-        var fonts = FontStage.Run(book, TestBuild.BundledFonts, Labels.For(book.Metadata.Language).All);
+        var fonts = FontStage.Run(book, TestBuild.BundledFonts, EbookBuilder.Pipeline.Writers.BookWriters.AddedText(EbookBuilder.Pipeline.OutputFormats.All, Labels.For(book.Metadata.Language)));
         using (var stream = new FileStream(temp.File("all.pdf"), FileMode.CreateNew, FileAccess.ReadWrite))
             PdfWriter.Write(book, ImageBag.Empty, fonts, new PdfOptions(PdfTheme.Load(Path.Combine(TestPaths.Styles, "pdf-theme.json")), DateTimeOffset.UnixEpoch) { Diagnostics = diagnostics }, stream);
         Assert.DoesNotContain(diagnostics.Items, d => d.Code == DiagnosticCodes.WriterFallback);

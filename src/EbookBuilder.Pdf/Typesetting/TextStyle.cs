@@ -2,9 +2,6 @@ using EbookBuilder.Pdf.Drawing;
 
 namespace EbookBuilder.Pdf.Typesetting;
 
-/// <summary>How a block of text is set.</summary>
-internal enum TextAlign { Justify, Left, Center, Right }
-
 /// <summary>Size, colour, line height, first-line indent (pt) and alignment of a text block.</summary>
 internal sealed record TextStyle(float Size, Color Color, float LineHeight, float FirstIndent, TextAlign Align, bool Bold = false, Color? LinkColor = null)
 {

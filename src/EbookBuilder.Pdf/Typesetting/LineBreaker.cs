@@ -48,12 +48,21 @@ internal sealed class LineBreaker
     {
         var start = 0;
         var firstLine = true;
-        while (start < _units.Count)
+        while (NextLine(ref start, ref firstLine, 0)) { }
+        AvoidLoneLastLine();
+    }
+
+    /// <summary>
+    /// Breaks the line that starts at <paramref name="start"/> (spaces skipped) in the measure less
+    /// <paramref name="shorten"/>, and moves <paramref name="start"/> past it; false when no unit is left.
+    /// </summary>
+    private bool NextLine(ref int start, ref bool firstLine, float shorten)
+    {
         {
             while (start < _units.Count && _units[start].IsSpace) start++;
-            if (start >= _units.Count) break;
+            if (start >= _units.Count) return false;
             var indent = firstLine ? _style.FirstIndent : 0;
-            var available = _width - indent;
+            var available = _width - indent - shorten;
             var x = 0f;
             var lastBreak = -1;
             var end = start;
@@ -85,8 +94,58 @@ internal sealed class LineBreaker
             _lines.Add(new TextLine(start, lineEnd, natural, _style.Align == TextAlign.Justify && !last, indent));
             start = hard ? end + 1 : end;
             firstLine = false;
+            return true;
         }
     }
+
+    /// <summary>
+    /// A paragraph's last line holding one character (with its closing marks) alone: clreq's 孤字,
+    /// which a typesetter never leaves. The line before gives up its last character: it is broken
+    /// again in a measure just short of its own width (so at the break before its last unit,
+    /// kinsoku kept) and justified with the slack, a few hundredths of an em between its characters. Kept as it was when that would
+    /// not help (the line before ends a forced break, or holds a word longer than the measure).
+    /// </summary>
+    private void AvoidLoneLastLine()
+    {
+        if (_lines.Count < 2 || !IsLone(_lines[^1])) return;
+        var before = _lines[^2];
+        for (var i = before.End; i < _lines[^1].Start; i++)
+        {
+            if (_units[i].IsBreak) return;
+        }
+        for (var i = before.Start; i < _lines[^1].End; i++)
+        {
+            if (_units[i].Width > _width - _style.FirstIndent) return; // a split word: breaking again would split it again
+        }
+        var prefix = _lines.Count - 2;
+        var kept = _lines.GetRange(prefix, 2);
+        _lines.RemoveRange(prefix, 2);
+        var start = before.Start;
+        var firstLine = prefix == 0;
+        // The measure cut to just short of the line as it was set: its last unit no longer fits.
+        if (NextLine(ref start, ref firstLine, _width - before.Indent - before.Natural + 0.02f))
+        {
+            while (NextLine(ref start, ref firstLine, 0)) { }
+        }
+        if (_lines.Count == prefix + 2 && _lines[prefix].End < before.End && !IsLone(_lines[^1])) return;
+        _lines.RemoveRange(prefix, _lines.Count - prefix);
+        _lines.AddRange(kept);
+    }
+
+    /// <summary>Whether a line holds one Chinese character and nothing after it but closing marks.</summary>
+    private bool IsLone(TextLine line)
+    {
+        if (line.End <= line.Start) return false;
+        var first = _units[line.Start];
+        if (first.IsSpace || first.IsBreak || !CharClass.IsWide(first.First) || CharClass.IsClosingPunct(first.First) || CharClass.IsOpeningPunct(first.First)
+            || CharClass.IsNoStart(first.First)) return false;
+        for (var i = line.Start + 1; i < line.End; i++)
+        {
+            if (_units[i].IsSpace || _units[i].IsBreak || !CharClass.IsNoStart(_units[i].First)) return false;
+        }
+        return true;
+    }
+
 
     /// <summary>A word wider than the space left (a long URL): split it so the first part fills the line.</summary>
     private bool SplitWord(int index, float room)

@@ -46,6 +46,36 @@ public sealed class LayoutTests
         Assert.DoesNotContain(lines, l => l.StartsWith(")") || l.Contains("Don") && !l.Contains("Donald")); // Latin words stay whole
     }
 
+    [Theory]
+    [InlineData("春夏秋冬东南西北上下左右前后里外金木水火土", "")] // 21 characters at 10 a line: 10 / 10 / 1
+    [InlineData("春夏秋冬东南西北上下左右前后里外金木水火土", "。」")] // the lone character with its closing marks
+    public void A_paragraph_never_ends_with_one_character_alone_on_its_last_line(string text, string marks)
+    {
+        using var fonts = TestFonts.For(text + marks);
+        var style = Body with { FirstIndent = 0 };
+        var layout = new TextLayout([new TextSpan(text + marks)], style, 10 * 10.5f, fonts);
+        var lines = Lines(layout, out _);
+        Assert.Equal(text + marks, string.Concat(lines)); // nothing lost or doubled
+        Assert.Equal(3, lines.Count);
+        Assert.True(lines[^1].Length - marks.Length >= 2, $"last line '{lines[^1]}' holds one character");
+        Assert.Equal(10 * 10.5f, layout.LineWidth(1), 2); // the line that gave its character is still justified to the measure
+    }
+
+    [Fact]
+    public void Ellipses_typed_as_dots_stay_whole_and_never_start_a_line()
+    {
+        const string text = "他停了一下说道那个时候我们都还年轻......。。。后来";
+        using var fonts = TestFonts.For(text);
+        var style = Body with { FirstIndent = 0, Align = TextAlign.Left };
+        for (var width = 8 * 10.5f; width <= 20 * 10.5f; width += 10.5f / 2)
+        {
+            var lines = Lines(new TextLayout([new TextSpan(text)], style, width, fonts), out _);
+            Assert.Equal(text, string.Concat(lines));
+            Assert.DoesNotContain(lines.Skip(1), l => l.StartsWith('.') || l.StartsWith('。'));
+            Assert.Contains(lines, l => l.Contains("......", StringComparison.Ordinal));
+        }
+    }
+
     [Fact]
     public void Justified_lines_fill_the_measure_and_the_last_line_is_not_stretched()
     {

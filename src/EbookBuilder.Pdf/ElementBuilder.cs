@@ -161,18 +161,20 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         var dot = Layout([new TextSpan(".")], Style(theme.BodySize, TextAlign.Left, color: _meta));
         for (var c = 0; c < book.Chapters.Count; c++)
         {
-            Entry(book.Chapters[c].Title, ChapterDestination(c), bold: true, inset: 0, Em * 0.6f);
-            for (var a = 0; a < book.Chapters[c].Articles.Count; a++)
-                Entry(book.Chapters[c].Articles[a].Title, ArticleDestination(c, a), bold: false, inset: Em, 0);
+            var articles = book.Chapters[c].Articles;
+            // The chapter's line keeps with its first two entries (the first keeps with the second).
+            Entry(book.Chapters[c].Title, ChapterDestination(c), bold: true, inset: 0, Em * 0.6f, keep: articles.Count > 0);
+            for (var a = 0; a < articles.Count; a++)
+                Entry(articles[a].Title, ArticleDestination(c, a), bold: false, inset: Em, 0, keep: a == 0 && articles.Count > 1);
         }
 
-        void Entry(string title, string destination, bool bold, float inset, float spaceBefore)
+        void Entry(string title, string destination, bool bold, float inset, float spaceBefore, bool keep)
         {
             var page = pages is not null && pages.TryGetValue(destination, out var at) ? at.Page : 0;
             var style = Style(theme.BodySize, TextAlign.Left, bold: bold, lineHeight: 1.6f);
             var titleLayout = new TextLayout([new TextSpan(ContentsTitle(title))], style, Width - inset - numberBox - Em * 1.5f, fonts);
             var number = Layout([new TextSpan(TocEntryElement.Format(page))], numberStyle with { Align = TextAlign.Right }, numberBox);
-            elements.Add(new TocEntryElement(titleLayout, number, dot, numberBox, inset, spaceBefore, destination));
+            elements.Add(new TocEntryElement(titleLayout, number, dot, numberBox, inset, spaceBefore, destination, keep));
         }
     }
 

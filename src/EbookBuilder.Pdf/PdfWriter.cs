@@ -89,7 +89,7 @@ public static class PdfWriter
         }
         // Skia's page order is cover, chapters, contents; readers see cover, contents, chapters.
         PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, front: coverPages, moved: contentsPages);
-        return new PdfResult(pages, clock.ElapsedMilliseconds);
+        return new PdfResult(pages, clock.ElapsedMilliseconds) { ShortPages = body.ShortPages, StrandedHeadings = body.StrandedHeadings };
     }
 
     /// <summary>

@@ -51,10 +51,10 @@ public static class BookCompiler
             Progress = progress,
         };
         var written = await WriteStage.RunAsync(context, FileNames.ForBook(options.Name ?? book.Metadata.Title), cancellationToken).ConfigureAwait(false);
-        foreach (var (output, ms, pages) in written)
+        foreach (var (output, ms, figures) in written)
         {
             timings[output.Format] = ms;
-            if (output.Format == "pdf") timings["pdfPages"] = pages;
+            foreach (var (name, value) in figures) timings[name] = value;
         }
         timings["write"] = Lap(clock);
         Measure(timings, total);

@@ -89,7 +89,16 @@ public sealed record BuildReport(
         [property: JsonPropertyName("pages")] int Pages,
         [property: JsonPropertyName("bytes")] long Bytes,
         [property: JsonPropertyName("ms")] long Milliseconds,
-        [property: JsonPropertyName("fonts")] IReadOnlyList<string> Fonts);
+        [property: JsonPropertyName("fonts")] IReadOnlyList<string> Fonts)
+    {
+        /// <summary>Pages that end below 60% of the text height though their chapter goes on.</summary>
+        [JsonPropertyName("shortPages")]
+        public long ShortPages { get; init; }
+
+        /// <summary>Pages that end with a title or heading whose text is overleaf.</summary>
+        [JsonPropertyName("strandedHeadings")]
+        public long StrandedHeadings { get; init; }
+    }
 
     /// <summary>Captions found (each is a figcaption in the book).</summary>
     public sealed record CaptionSection([property: JsonPropertyName("found")] int Found);
@@ -130,6 +139,10 @@ public sealed record BuildReport(
         result.Outputs.FirstOrDefault(o => o.Format == "pdf") is { } pdf
             ? new PdfSection(result.PdfPages, pdf.Bytes, result.TimingsMs.GetValueOrDefault("pdf"),
                 result.Fonts.Faces.Select(f => $"{f.Family} {(f.Weight >= 700 ? "Bold" : "Regular")} (subset, {f.Glyphs} glyphs)").ToList())
+            {
+                ShortPages = result.TimingsMs.GetValueOrDefault("pdfShortPages"),
+                StrandedHeadings = result.TimingsMs.GetValueOrDefault("pdfStrandedHeadings"),
+            }
             : null,
         result.TimingsMs)
     {

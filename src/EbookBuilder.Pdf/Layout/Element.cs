@@ -39,6 +39,15 @@ internal abstract class Element
     /// </summary>
     public virtual float? HeightLeaving(int lines) => null;
 
+    /// <summary>
+    /// May be set after the text that follows it when it does not fit the rest of the page (a
+    /// figure): that text fills the page and the element opens the next one, never further away.
+    /// </summary>
+    public virtual bool CanFloat => false;
+
+    /// <summary>Means nothing at the top of a page (the rule that ends an article) and is left out there.</summary>
+    public virtual bool LeftOutAtPageTop => false;
+
     /// <summary>The least height this element needs at a page's bottom (a heading's next: two lines).</summary>
     public virtual float MinimumHeight(float width) => Measure(width, float.MaxValue).Height;
 

@@ -13,6 +13,8 @@ internal sealed class FigureElement(ImageHandle? image, float maxImageHeight, fl
 
     public override string? TextContent => caption?.Text;
 
+    public override bool CanFloat => true;
+
     /// <summary>The image's pixels; none for a caption whose image is missing.</summary>
     private readonly Size _pixels = image?.Pixels ?? default;
 

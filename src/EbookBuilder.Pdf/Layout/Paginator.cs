@@ -21,6 +21,14 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
 
     public int PageNumber { get; private set; } = firstPage - 1;
 
+    /// <summary>Pages that ended below 60% of the text height though the content went on (not a chapter's or the run's end).</summary>
+    public int ShortPages { get; private set; }
+
+    /// <summary>Pages whose last element keeps with the next (a title or heading cut off from its text).</summary>
+    public int StrandedHeadings { get; private set; }
+
+    private Element? _lastPlaced;
+
     /// <summary>Where each destination landed: page number and y.</summary>
     public Dictionary<string, (int Page, float Y)> Destinations { get; } = [];
 
@@ -51,6 +59,8 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                 // Without onFault nothing is wrapped in an ElementFault: failures throw as they are.
                 try
                 {
+                    if (_empty && element.LeftOutAtPageTop) { window.RemoveAt(0); continue; }
+                    if (Float(Peek, window)) continue;
                     Place(Peek);
                 }
                 catch (ElementFault fault) when (onFault is not null)
@@ -88,10 +98,12 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
             var plan = Guard(element, () => element.Measure(width, available));
             switch (plan.Kind)
             {
-                case PlanKind.Full when !_empty && element.HeightLeaving(2) is { } leaving && peek(1) is { KeepWithPrevious: true } last
-                                         && Guard(last, () => last.Measure(width, available - plan.Height)).Kind == PlanKind.Wrap:
-                    // The short last line would start the next page alone: the last two lines of
-                    // this paragraph go with it, or all of it when it is too short to split.
+                case PlanKind.Full when element.HeightLeaving(2) is { } leaving && peek(1) is { KeepWithPrevious: true }
+                                         && !FollowersFit(peek, width, available - plan.Height)
+                                         && (!_empty || Guard(element, () => element.Measure(width, leaving)).Kind == PlanKind.Partial): // never an endless move
+                    // What keeps with it (a short last line, the rule that ends the article) would
+                    // start the next page alone: the last two lines of this paragraph go with it,
+                    // or all of it when it is too short to split.
                     if (element.Measure(width, leaving) is { Kind: PlanKind.Partial } shorter)
                         Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height));
                     NewPage();
@@ -99,13 +111,15 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                 case PlanKind.Full:
                     if (element.Marks is { } name) Destinations[name] = (PageNumber, _y);
                     _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
-                    if (plan.Height > 0) _empty = false;
+                    if (plan.Height > 0) (_empty, _lastPlaced) = (false, element);
                     return;
                 case PlanKind.Partial:
                     Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
+                    (_empty, _lastPlaced) = (false, element);
                     NewPage();
                     continue;
                 default:
+                    if (element.LeftOutAtPageTop && !_empty) return; // the page's end separates as well as it would
                     if (_empty || attempts > 2)
                     {
                         var error = new LayoutException($"{element.Description} does not fit on an empty page ({plan.Reason})");
@@ -118,17 +132,64 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
         }
     }
 
-    /// <summary>A title, its meta line and the first two lines of what follows must fit together.</summary>
+    /// <summary>
+    /// A title, its meta line and the first two lines of what follows must fit together; a lead
+    /// figure that does not fit may float (<see cref="Element.CanFloat"/>), and then the text after it is what follows.
+    /// </summary>
     private bool FitsWithFollowers(Func<int, Element?> peek, float available)
     {
         var width = geometry.ContentWidth;
         var needed = 0f;
         for (var i = 0; peek(i) is { StartsPage: null } element; i++)
         {
-            if (!element.KeepWithNext) return needed + Guard(element, () => element.MinimumHeight(width)) <= available + 0.01f;
+            if (!element.KeepWithNext)
+            {
+                var least = Guard(element, () => element.MinimumHeight(width));
+                if (needed + least > available + 0.01f && element.CanFloat && peek(i + 1) is { } after && CanFillFor(after))
+                    least = Guard(after, () => after.MinimumHeight(width));
+                return needed + least <= available + 0.01f;
+            }
             needed += Guard(element, () => element.Measure(width, float.MaxValue)).Height;
         }
         return needed <= available + 0.01f;
+    }
+
+    /// <summary>Whether what keeps with the element just placed (each with the space left after the one before) fits under it.</summary>
+    private bool FollowersFit(Func<int, Element?> peek, float width, float left)
+    {
+        for (var i = 1; peek(i) is { KeepWithPrevious: true } follower; i++)
+        {
+            var plan = Guard(follower, () => follower.Measure(width, left));
+            if (plan.Kind != PlanKind.Full) return false;
+            left -= plan.Height;
+        }
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="element"/> may fill the page in place of a figure that floats: plain flowing content, no page rule of its own.</summary>
+    private static bool CanFillFor(Element element) =>
+        element is { CanFloat: false, StartsPage: null, KeepWithNext: false, KeepWithPrevious: false, Marks: null, LeftOutAtPageTop: false };
+
+    /// <summary>
+    /// A figure that does not fit the rest of a page that has something on it floats: the content
+    /// after it is set there (what fits of it), and the figure opens the next page, before the
+    /// rest of that content. It never moves further than the next page from where it stands, and
+    /// figures keep their order (one never floats past another).
+    /// </summary>
+    private bool Float(Func<int, Element?> peek, List<Element> window)
+    {
+        var figure = peek(0)!;
+        if (!figure.CanFloat || _empty || _canvas is null || peek(1) is not { } next || !CanFillFor(next)) return false;
+        var width = geometry.ContentWidth;
+        var available = geometry.Height - geometry.Bottom - _y;
+        if (Guard(figure, () => figure.Measure(width, available)).Kind != PlanKind.Wrap) return false;
+        var plan = Guard(next, () => next.Measure(width, available));
+        if (plan.Kind == PlanKind.Wrap) return false;
+        _y += Guard(next, () => next.Draw(_canvas, geometry.Left(PageNumber), _y, width, available));
+        if (plan.Height > 0) (_empty, _lastPlaced) = (false, next);
+        if (plan.Kind == PlanKind.Full) window.Remove(next);
+        else NewPage();
+        return true;
     }
 
     /// <summary>Runs one of <paramref name="element"/>'s own methods; what it throws is that element's fault.</summary>
@@ -152,10 +213,17 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
         _canvas = sink.BeginPage(PageNumber);
         _y = geometry.Top;
         _empty = true;
+        _lastPlaced = null;
     }
 
+    /// <summary>The page is full, or its content goes on overleaf: counted for the makeup figures, then finished.</summary>
     private void NewPage()
     {
+        if (_canvas is not null && !_empty)
+        {
+            if ((_y - geometry.Top) / geometry.ContentHeight < 0.6f) ShortPages++;
+            if (_lastPlaced is { KeepWithNext: true }) StrandedHeadings++;
+        }
         FinishPage();
         EnsurePage();
     }

@@ -5,8 +5,12 @@ using EbookBuilder.Pdf.Typesetting;
 namespace EbookBuilder.Pdf.Layout;
 
 /// <summary>A table-of-contents line: the title (wrapping if long), dot leaders, the page number, and a link to the place.</summary>
-internal sealed class TocEntryElement(TextLayout title, TextLayout number, TextLayout dot, float numberBox, float inset, float spaceBefore, string destination) : Element
+internal sealed class TocEntryElement(TextLayout title, TextLayout number, TextLayout dot, float numberBox, float inset, float spaceBefore, string destination,
+    bool keepWithNext = false) : Element
 {
+    /// <summary>A chapter's line keeps with its first two entries: never the last line of a page.</summary>
+    public override bool KeepWithNext => keepWithNext;
+
     public override string Description => $"contents entry '{title.Text}'";
 
     private float Height => spaceBefore + title.Lines.Count * title.LineHeight;

@@ -43,10 +43,10 @@ internal static class WriteStage
             try
             {
                 context.Progress?.Report(new BuildProgress(writer.Format, 0, 1));
-                var pages = 0;
-                var bytes = AtomicFile.Write(path, s => pages = writer.Write(context, s, writers.Token), writers.Token);
+                IReadOnlyDictionary<string, long> figures = new Dictionary<string, long>();
+                var bytes = AtomicFile.Write(path, s => figures = writer.Write(context, s, writers.Token), writers.Token);
                 context.Progress?.Report(new BuildProgress(writer.Format, 1, 1));
-                return new Written(new OutputFile(writer.Format, Path.GetFullPath(path), bytes), clock.ElapsedMilliseconds, pages);
+                return new Written(new OutputFile(writer.Format, Path.GetFullPath(path), bytes), clock.ElapsedMilliseconds, figures);
             }
             catch
             {

@@ -1,4 +1,4 @@
 namespace EbookBuilder.Pipeline.Stages;
 
-/// <summary>One file a writer made, the time it took, and its page count (0 where a format has no pages).</summary>
-internal sealed record Written(OutputFile Output, long Ms, int Pages);
+/// <summary>One file a writer made, the time it took, and the figures it counted (pages…).</summary>
+internal sealed record Written(OutputFile Output, long Ms, IReadOnlyDictionary<string, long> Figures);

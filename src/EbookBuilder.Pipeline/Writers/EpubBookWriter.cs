@@ -13,13 +13,13 @@ internal sealed class EpubBookWriter : IBookWriter
 
     public IEnumerable<string> AddedText(Labels labels) => [.. labels.All, WriterCharacters.Common];
 
-    public int Write(WriterContext context, Stream output, CancellationToken cancellationToken)
+    public IReadOnlyDictionary<string, long> Write(WriterContext context, Stream output, CancellationToken cancellationToken)
     {
         var css = File.ReadAllText(Path.Combine(context.Options.StylesDirectory, "epub.css"), Encoding.UTF8);
         // The drawn cover is made here, beside the PDF, not before both writers start.
         var cover = context.Cover ?? CoverArt.Draw(context.Options, context.Book);
         var options = new EpubOptions(css, context.Timestamp, context.Settings.ObfuscateFonts, cover) { Diagnostics = context.Diagnostics, Labels = context.Labels };
         EpubWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
-        return 0;
+        return new Dictionary<string, long>();
     }
 }

@@ -21,6 +21,9 @@ public interface IBookWriter
     /// </summary>
     IEnumerable<string> AddedText(Labels labels);
 
-    /// <summary>Writes the book; returns its pages where pages mean something, else 0. A writer never reads a source file.</summary>
-    int Write(WriterContext context, Stream output, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the book; returns the figures the report and the benchmark show (by name, as
+    /// "pdfPages"; none where a format has nothing to count). A writer never reads a source file.
+    /// </summary>
+    IReadOnlyDictionary<string, long> Write(WriterContext context, Stream output, CancellationToken cancellationToken);
 }

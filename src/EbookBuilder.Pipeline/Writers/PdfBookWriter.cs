@@ -13,7 +13,7 @@ internal sealed class PdfBookWriter : IBookWriter
 
     public IEnumerable<string> AddedText(Labels labels) => [.. labels.All, WriterCharacters.Common];
 
-    public int Write(WriterContext context, Stream output, CancellationToken cancellationToken)
+    public IReadOnlyDictionary<string, long> Write(WriterContext context, Stream output, CancellationToken cancellationToken)
     {
         var theme = new PdfTheme().With(context.Settings.Theme);
         var progress = context.Progress;
@@ -26,7 +26,13 @@ internal sealed class PdfBookWriter : IBookWriter
         };
         try
         {
-            return PdfWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken).Pages;
+            var result = PdfWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
+            return new Dictionary<string, long>
+            {
+                ["pdfPages"] = result.Pages,
+                ["pdfShortPages"] = result.ShortPages,
+                ["pdfStrandedHeadings"] = result.StrandedHeadings,
+            };
         }
         catch (LayoutException e)
         {

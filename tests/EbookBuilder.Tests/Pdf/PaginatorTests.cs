@@ -171,4 +171,34 @@ public sealed class PaginatorTests
         Assert.Contains("r2", pages[1]);
         Assert.Contains("r4", pages[1]);
     }
+
+    private static FigureElement Figure(float height) =>
+        // 160 pixels wide at 72 dpi: 160 pt; its height in points, plus 10 above and 10 below, no caption.
+        new(new ImageHandle(new ImageAsset("a.png", [], "image/png", 160, (int)height - 20)), 1000, 72, null, 10, "figure");
+
+    private static RuleElement Rule() => new(new Color(0, 0, 0), 6); // 12 pt
+
+    [Fact]
+    public void The_article_end_rule_stays_with_the_last_lines_and_never_opens_a_page_alone()
+    {
+        Assert.Equal("a1-7 | a8-9", Lay(Para("a", 9), Rule()).Layout); // the rule needs 12 pt, 10 are left: two lines go with it
+        Assert.Equal("a1-6 | a7-8 c1", Lay(Para("a", 8), Para("c", 1, keepWithPrevious: true), Rule()).Layout); // the chain a -> c -> rule
+        var pages = Lay(Figure(100), Rule());
+        Assert.Single(pages.Done); // after a figure that fills the page, the rule is left out, not set on a page of its own
+    }
+
+    [Fact]
+    public void A_figure_that_does_not_fit_lets_the_text_after_it_fill_the_page_and_opens_the_next()
+    {
+        Assert.Equal("a1-5 b1-5 | b6-8 [image]", Lay(Para("a", 5), Figure(55), Para("b", 8)).Layout);
+        var pages = Lay(Para("a", 5), Figure(55), Para("b", 8));
+        Assert.Equal(20f, pages.Done[1].Log.Images[0].Top - 10); // at the top of the next page, before the rest of the text
+    }
+
+    [Fact]
+    public void A_title_with_its_meta_line_stays_on_the_page_when_the_text_can_follow_it_there_and_the_lead_figure_floats()
+    {
+        var layout = Lay(Para("a", 6), Para("h", 1, keepWithNext: true), Para("m", 1, keepWithNext: true), Figure(55), Para("b", 8)).Layout;
+        Assert.Equal("a1-6 h1 m1 b1-2 | b3-6 [image] | b7-8", layout); // before: "a1-6 | h1 m1 b1-2 [image] | …", a page 60% full
+    }
 }

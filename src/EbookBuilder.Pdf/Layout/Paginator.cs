@@ -105,7 +105,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                     // start the next page alone: the last two lines of this paragraph go with it,
                     // or all of it when it is too short to split.
                     if (element.Measure(width, leaving) is { Kind: PlanKind.Partial } shorter)
-                        Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height));
+                        _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height)); // (the page's fill, for the makeup figures)
                     NewPage();
                     continue;
                 case PlanKind.Full:
@@ -114,7 +114,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                     if (plan.Height > 0) (_empty, _lastPlaced) = (false, element);
                     return;
                 case PlanKind.Partial:
-                    Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
+                    _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
                     (_empty, _lastPlaced) = (false, element);
                     NewPage();
                     continue;

@@ -49,8 +49,15 @@ internal sealed class TextElement(ITextBlock layout, float spaceBefore, float sp
         return new Plan(PlanKind.Partial, Before + fit * lineHeight);
     }
 
-    public override float MinimumHeight(float width) =>
-        Before + Math.Min(MinLines, layout.LineCount - _next) * layout.LineHeight;
+    /// <summary>
+    /// The least that may stand at a page's bottom: two lines, or all of a paragraph too short to
+    /// leave two on each page (three lines go together).
+    /// </summary>
+    public override float MinimumHeight(float width)
+    {
+        var remaining = layout.LineCount - _next;
+        return Before + (remaining < 2 * MinLines ? remaining : MinLines) * layout.LineHeight;
+    }
 
     public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
     {

@@ -124,6 +124,10 @@ public sealed class PaginatorTests
         Assert.Equal("a1-7 h1 b1-2 | b3-5", Lay(Para("a", 7), Para("h", 1, keepWithNext: true), Para("b", 5)).Layout);
 
     [Fact]
+    public void A_heading_moves_with_a_three_line_paragraph_that_cannot_split_two_and_one() =>
+        Assert.Equal("a1-7 | h1 b1-3", Lay(Para("a", 7), Para("h", 1, keepWithNext: true), Para("b", 3)).Layout);
+
+    [Fact]
     public void A_short_last_line_kept_with_previous_brings_two_lines_of_the_paragraph_before_it() =>
         Assert.Equal("a1-6 b1-2 | b3-4 c1", Lay(Para("a", 6), Para("b", 4), Para("c", 1, keepWithPrevious: true)).Layout);
 

@@ -9,7 +9,6 @@ using EbookBuilder.Ingest;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Pdf.Typesetting;
-using SkiaSharp;
 
 namespace EbookBuilder.Benchmarks;
 
@@ -59,7 +58,7 @@ public class HotPaths
 
     [Benchmark(Description = "break and justify a 1,300-character paragraph (A5)")]
     public int BreakLines() =>
-        new TextLayout([new TextSpan(_paragraph)], new TextStyle(10.5f, SKColors.Black, 1.75f, 21f, TextAlign.Justify), 31 * 10.5f, _fonts!).Lines.Count; // the A5 text area: 31 characters
+        new TextLayout([new TextSpan(_paragraph)], new TextStyle(10.5f, new EbookBuilder.Pdf.Drawing.Color(0, 0, 0), 1.75f, 21f, TextAlign.Justify), 31 * 10.5f, _fonts!).Lines.Count; // the A5 text area: 31 characters
 
     [Benchmark(Description = "subset the bundled font to 3,000 characters")]
     public int Subset() => FontSubsetter.Subset(_font!, _characters).Length;

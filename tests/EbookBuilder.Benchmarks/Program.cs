@@ -77,6 +77,7 @@ static (Run Cold, Run Warm) MeasureCorpus(string corpus, bool compare)
         server.StandardOutput.ReadLine(); // "serving …": listening
         var (cold, warm) = Pairs(work, 3);
         if (compare) Peers.Compare(work, cold);
+        Makeup(work);
         return (cold, warm);
     }
     finally
@@ -177,6 +178,29 @@ static Run Build(string name, string work, string cache)
     var json = JsonDocument.Parse(File.ReadAllText(report)).RootElement;
     var outputs = json.GetProperty("outputs").EnumerateArray().ToDictionary(o => o.GetProperty("format").GetString()!, o => o.GetProperty("bytes").GetInt64());
     return new Run(name, wall, json.GetProperty("timings"), json.GetProperty("images"), outputs["epub"], outputs["pdf"], json.GetProperty("articles").GetInt32());
+}
+
+// How the corpus book's pages are made up at the three page sizes people print and read on
+// (the images from the warm cache): short pages (below 60% of the text height, not a chapter's
+// end) and pages that end with a title or heading whose text is overleaf.
+static void Makeup(string work)
+{
+    Console.WriteLine();
+    Console.WriteLine("| page | PDF pages | short pages | short % | stranded headings |");
+    Console.WriteLine("|---|---|---|---|---|");
+    foreach (var (name, extra) in new (string, string[])[] { ("A5", []), ("kindle", ["--profile", "kindle"]), ("A4", ["--page-size", "A4"]) })
+    {
+        var report = Path.Combine(work, $"makeup-{name}.json");
+        var start = new ProcessStartInfo(InstalledTool.Path, ["build", Path.Combine(work, "pages"), "--title", "基准", "-o", Path.Combine(work, "makeup"),
+            "--cache-dir", Path.Combine(work, "cache-0"), "--report", report, "--quiet", "--format", "pdf", .. extra]) { RedirectStandardError = true };
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"makeup build {name} failed ({process.ExitCode}): {stderr}");
+        var pdf = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("pdf");
+        var (pages, shortPages) = (pdf.GetProperty("pages").GetInt32(), pdf.GetProperty("shortPages").GetInt64());
+        Console.WriteLine($"| {name} | {pages} | {shortPages} | {100.0 * shortPages / Math.Max(1, pages):0.0} | {pdf.GetProperty("strandedHeadings").GetInt64()} |");
+    }
 }
 
 static int FreePort()

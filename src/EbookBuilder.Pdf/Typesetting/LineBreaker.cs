@@ -74,7 +74,10 @@ internal sealed class LineBreaker
                 var overflow = !unit.IsSpace && x + unit.Width > available + 0.01f;
                 if (overflow && end > start)
                 {
-                    if (lastBreak >= start) end = lastBreak + 1;
+                    // A web address pushed whole to the next line would leave this one spaced out:
+                    // it breaks after one of its own separators instead, filling the line.
+                    if (lastBreak >= end - 2 && available - x >= 3 * _style.Size && BreakAddress(end, available - x)) end++;
+                    else if (lastBreak >= start) end = lastBreak + 1;
                     // No break before it on this line (it follows a long token cut to the line): a
                     // closing mark hangs in the margin (JLREQ's burasage) rather than start a line.
                     else if (CharClass.IsNoStart(unit.First) && unit.Text.Length <= 2) end++;
@@ -122,11 +125,13 @@ internal sealed class LineBreaker
         _lines.RemoveRange(prefix, 2);
         var start = before.Start;
         var firstLine = prefix == 0;
+        _rebreaking = true; // a unit split now could not be put back if the lines are
         // The measure cut to just short of the line as it was set: its last unit no longer fits.
         if (NextLine(ref start, ref firstLine, _width - before.Indent - before.Natural + 0.02f))
         {
             while (NextLine(ref start, ref firstLine, 0)) { }
         }
+        _rebreaking = false;
         if (_lines.Count == prefix + 2 && _lines[prefix].End < before.End && !IsLone(_lines[^1])) return;
         _lines.RemoveRange(prefix, _lines.Count - prefix);
         _lines.AddRange(kept);
@@ -147,11 +152,43 @@ internal sealed class LineBreaker
     }
 
 
+    /// <summary>Characters of a web address after which it may break (as browsers and clreq allow for URLs).</summary>
+    private const string AddressBreaks = "/.-?&=_#";
+
+    /// <summary>Set while a paragraph is broken again (<see cref="AvoidLoneLastLine"/>): units are not split then.</summary>
+    private bool _rebreaking;
+
+    /// <summary>
+    /// A web address (a token with "://", or "www.") that does not fit the <paramref name="room"/>
+    /// left on the line: split after the last of its separators that fits, so that the line is
+    /// filled; false when it has none there (it then goes to the next line whole).
+    /// </summary>
+    private bool BreakAddress(int index, float room)
+    {
+        var unit = _units[index];
+        if (_rebreaking || unit.IsSpace || unit.IsBreak || !(unit.Text.Contains("://", StringComparison.Ordinal) || unit.Text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))) return false;
+        var scale = Scale(unit.Face);
+        var width = 0f;
+        var (best, bestWidth) = (0, 0f);
+        for (var glyph = 0; glyph < unit.Shaped.Glyphs.Length; glyph++)
+        {
+            var advance = unit.Shaped.Advances[glyph] * scale;
+            if (width + advance > room) break;
+            width += advance;
+            var cluster = unit.Shaped.Clusters[glyph];
+            var next = glyph + 1 < unit.Shaped.Glyphs.Length ? unit.Shaped.Clusters[glyph + 1] : unit.Text.Length;
+            // After a separator, not inside "://" (the scheme stays whole with its slashes).
+            if (next < unit.Text.Length && AddressBreaks.Contains(unit.Text[cluster]) && !AddressBreaks.Contains(unit.Text[next]) && unit.Text[next] != ':')
+                (best, bestWidth) = (glyph + 1, width);
+        }
+        return best > 0 && Split(index, best, bestWidth);
+    }
+
     /// <summary>A word wider than the space left (a long URL): split it so the first part fills the line.</summary>
     private bool SplitWord(int index, float room)
     {
         var unit = _units[index];
-        if (unit.Text.Length < 2 || unit.Width <= _width - _style.FirstIndent) return false;
+        if (_rebreaking || unit.Text.Length < 2 || unit.Width <= _width - _style.FirstIndent) return false;
         var scale = Scale(unit.Face);
         var width = 0f;
         var glyph = 0;
@@ -160,6 +197,13 @@ internal sealed class LineBreaker
             if (width + unit.Shaped.Advances[glyph] * scale > room) break;
             width += unit.Shaped.Advances[glyph] * scale;
         }
+        return Split(index, glyph, width);
+    }
+
+    /// <summary>Splits unit <paramref name="index"/> before glyph <paramref name="glyph"/>; the first part is <paramref name="width"/> wide.</summary>
+    private bool Split(int index, int glyph, float width)
+    {
+        var unit = _units[index];
         if (glyph == 0 || glyph >= unit.Shaped.Glyphs.Length) return false;
         var cut = unit.Shaped.Clusters[glyph];
         if (cut <= 0 || cut >= unit.Text.Length) return false;
@@ -177,6 +221,7 @@ internal sealed class LineBreaker
         };
         var head = Part(unit.Text[..cut], 0, glyph, width);
         var tail = Part(unit.Text[cut..], glyph, unit.Shaped.Glyphs.Length, unit.Width - width);
+        tail.GapAfter = unit.GapAfter; // the quarter em before the Chinese that follows stays with the end of the word
         _units[index] = head;
         _units.Insert(index + 1, tail);
         return true;

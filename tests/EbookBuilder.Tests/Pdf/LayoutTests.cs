@@ -62,6 +62,21 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_web_address_that_does_not_fit_the_rest_of_a_line_breaks_after_a_slash_or_dot_not_before_itself()
+    {
+        const string url = "https://example.org/news/world/2024/page.html";
+        const string text = "详情请访问网站" + url + "查看。";
+        using var fonts = TestFonts.For(text);
+        var style = Body with { FirstIndent = 0 };
+        var layout = new TextLayout([new TextSpan(text)], style, 20 * 10.5f, fonts);
+        var lines = Lines(layout, out _);
+        Assert.Equal(text, string.Concat(lines));
+        Assert.StartsWith("详情请访问网站https://", lines[0]);
+        Assert.Matches(@"[/.]$", lines[0]); // broken at an address's own separator
+        Assert.Equal(20 * 10.5f, layout.LineWidth(0), 2); // and the line is full, not spaced out or ragged
+    }
+
+    [Fact]
     public void Ellipses_typed_as_dots_stay_whole_and_never_start_a_line()
     {
         const string text = "他停了一下说道那个时候我们都还年轻......。。。后来";

@@ -71,6 +71,12 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     /// </summary>
     public Action<string, SourceSpan?>? Warn { get; init; }
 
+    /// <summary>Body paragraphs of three lines or more whose last line holds one character alone (the line breaker could not avoid it).</summary>
+    public int LoneLines { get; private set; }
+
+    /// <summary>Justified lines of body paragraphs with more than a quarter em between two characters (or set ragged, being looser still).</summary>
+    public int LooseLines { get; private set; }
+
     /// <summary>Stops the body between articles.</summary>
     public CancellationToken Cancellation { get; init; }
 
@@ -249,9 +255,13 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         switch (block)
         {
             case Paragraph p:
-                elements.Add(new TextElement(Layout(Spans(p.Content), Style(theme.BodySize, TextAlign.Justify, indent: inset > 0 ? 0 : theme.FirstLineIndentEm), Width - inset),
-                    0, Em * theme.ParagraphSpacingEm, inset, name));
-                break;
+                {
+                    var layout = Layout(Spans(p.Content), Style(theme.BodySize, TextAlign.Justify, indent: inset > 0 ? 0 : theme.FirstLineIndentEm), Width - inset);
+                    if (layout.LineCount >= 3 && layout.EndsAlone) LoneLines++;
+                    LooseLines += layout.LooseLines;
+                    elements.Add(new TextElement(layout, 0, Em * theme.ParagraphSpacingEm, inset, name));
+                    break;
+                }
             case Heading h:
                 elements.Add(new TextElement(Layout(Spans(h.Content), Style(theme.HeadingSize, TextAlign.Left, bold: true, lineHeight: 1.5f), Width - inset),
                     Em * 0.8f, Em * 0.3f, inset, name, keepWithNext: true));

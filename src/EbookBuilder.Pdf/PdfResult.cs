@@ -8,4 +8,10 @@ public sealed record PdfResult(int Pages, long Milliseconds)
 
     /// <summary>Pages that end with a title or heading whose text is overleaf.</summary>
     public int StrandedHeadings { get; init; }
+
+    /// <summary>Body paragraphs of three lines or more that end with one character alone on their last line.</summary>
+    public int LoneLines { get; init; }
+
+    /// <summary>Justified body lines with more than a quarter em between two characters.</summary>
+    public int LooseLines { get; init; }
 }

@@ -89,7 +89,12 @@ public static class PdfWriter
         }
         // Skia's page order is cover, chapters, contents; readers see cover, contents, chapters.
         PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, front: coverPages, moved: contentsPages);
-        return new PdfResult(pages, clock.ElapsedMilliseconds) { ShortPages = body.ShortPages, StrandedHeadings = body.StrandedHeadings };
+        return new PdfResult(pages, clock.ElapsedMilliseconds) {
+            ShortPages = body.ShortPages,
+            StrandedHeadings = body.StrandedHeadings,
+            LoneLines = builder.LoneLines,
+            LooseLines = builder.LooseLines,
+        };
     }
 
     /// <summary>

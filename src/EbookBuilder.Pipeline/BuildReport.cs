@@ -98,6 +98,14 @@ public sealed record BuildReport(
         /// <summary>Pages that end with a title or heading whose text is overleaf.</summary>
         [JsonPropertyName("strandedHeadings")]
         public long StrandedHeadings { get; init; }
+
+        /// <summary>Body paragraphs of three lines or more ending with one character alone.</summary>
+        [JsonPropertyName("loneLines")]
+        public long LoneLines { get; init; }
+
+        /// <summary>Justified body lines with more than a quarter em between two characters.</summary>
+        [JsonPropertyName("looseLines")]
+        public long LooseLines { get; init; }
     }
 
     /// <summary>Captions found (each is a figcaption in the book).</summary>
@@ -142,6 +150,8 @@ public sealed record BuildReport(
             {
                 ShortPages = result.TimingsMs.GetValueOrDefault("pdfShortPages"),
                 StrandedHeadings = result.TimingsMs.GetValueOrDefault("pdfStrandedHeadings"),
+                LoneLines = result.TimingsMs.GetValueOrDefault("pdfLoneLines"),
+                LooseLines = result.TimingsMs.GetValueOrDefault("pdfLooseLines"),
             }
             : null,
         result.TimingsMs)

@@ -45,6 +45,23 @@ internal static class Justification
         for (var g = 0; g < gaps; g++) extra[g] += even;
     }
 
+    /// <summary>
+    /// The widest extra space <see cref="Spread"/> would put between two characters of a justified
+    /// line (0 for a line that is not justified, or whose slack the mark blanks and word spaces take).
+    /// </summary>
+    public static float WidestGap(List<TextUnit> units, TextLine line, float width, float size)
+    {
+        var gaps = line.End - line.Start - 1;
+        var slack = width - line.Indent - line.Natural - Total(units, line, Room.Squeezed, size);
+        if (!line.Justify || gaps <= 0 || slack <= 0 || Total(units, line, Room.Spaces, size) >= slack) return 0;
+        var even = slack / gaps;
+        for (var i = line.Start; i < line.End; i++)
+        {
+            if (units[i].IsSpace) return 2 * even;
+        }
+        return even;
+    }
+
     /// <summary>Gives the gaps of one kind their share of the slack, in proportion to their room; returns what is left.</summary>
     private static float Give(List<TextUnit> units, TextLine line, float[] extra, float slack, Room kind, float size)
     {

@@ -137,16 +137,18 @@ internal sealed class LineBreaker
         _lines.AddRange(kept);
     }
 
+    private bool IsLone(TextLine line) => IsLone(_units, line);
+
     /// <summary>Whether a line holds one Chinese character and nothing after it but closing marks.</summary>
-    private bool IsLone(TextLine line)
+    public static bool IsLone(List<TextUnit> units, TextLine line)
     {
         if (line.End <= line.Start) return false;
-        var first = _units[line.Start];
+        var first = units[line.Start];
         if (first.IsSpace || first.IsBreak || !CharClass.IsWide(first.First) || CharClass.IsClosingPunct(first.First) || CharClass.IsOpeningPunct(first.First)
             || CharClass.IsNoStart(first.First)) return false;
         for (var i = line.Start + 1; i < line.End; i++)
         {
-            if (_units[i].IsSpace || _units[i].IsBreak || !CharClass.IsNoStart(_units[i].First)) return false;
+            if (units[i].IsSpace || units[i].IsBreak || !CharClass.IsNoStart(units[i].First)) return false;
         }
         return true;
     }

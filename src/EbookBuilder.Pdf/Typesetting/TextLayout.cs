@@ -34,6 +34,12 @@ internal sealed class TextLayout : ITextBlock
 
     public int LineCount => _lines.Count;
 
+    /// <summary>Whether the last line holds one character alone (with its closing marks).</summary>
+    public bool EndsAlone => _lines.Count >= 2 && LineBreaker.IsLone(_units, _lines[^1]);
+
+    /// <summary>Justified lines whose slack would put more than a quarter em between two characters.</summary>
+    public int LooseLines => _lines.Count(line => Justification.WidestGap(_units, line, _width, _style.Size) > _style.Size / 4 + 0.01f);
+
     public TextStyle Style => _style;
 
     public float LineHeight => _style.Leading;

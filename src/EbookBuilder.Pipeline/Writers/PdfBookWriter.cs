@@ -32,6 +32,8 @@ internal sealed class PdfBookWriter : IBookWriter
                 ["pdfPages"] = result.Pages,
                 ["pdfShortPages"] = result.ShortPages,
                 ["pdfStrandedHeadings"] = result.StrandedHeadings,
+                ["pdfLoneLines"] = result.LoneLines,
+                ["pdfLooseLines"] = result.LooseLines,
             };
         }
         catch (LayoutException e)

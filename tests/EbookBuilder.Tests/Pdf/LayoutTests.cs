@@ -77,6 +77,19 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_layout_tells_its_loose_lines_and_a_lone_last_character_for_the_makeup_figures()
+    {
+        const string text = "我们说Internationalization是一个很长的词。";
+        using var fonts = TestFonts.For(text);
+        var style = Body with { FirstIndent = 0 };
+        var loose = new TextLayout([new TextSpan(text)], style, 12 * 10.5f, fonts); // the word goes to line 2: line 1 is 我们说 and nine ems of slack
+        Assert.True(loose.LooseLines >= 1, "the line left with 我们说 alone is loose");
+        Assert.False(loose.EndsAlone);
+        var tight = new TextLayout([new TextSpan("春夏秋冬东南西北上下左右")], style, 12 * 10.5f, fonts);
+        Assert.Equal(0, tight.LooseLines);
+    }
+
+    [Fact]
     public void Ellipses_typed_as_dots_stay_whole_and_never_start_a_line()
     {
         const string text = "他停了一下说道那个时候我们都还年轻......。。。后来";

@@ -51,11 +51,12 @@ public static partial class RepeatedText
         {
             var titles = site.Select(x => x.Article!.Title).Distinct(StringComparer.Ordinal).Count();
             if (titles < MinArticles) continue;
-            // Which differently titled articles have each text at an edge.
+            // Each article's edge texts, found once; which differently titled articles have each.
+            var candidates = site.ToDictionary(x => x.Index, x => Candidates(x.Article!).ToList());
             var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-            foreach (var (article, _) in site)
+            foreach (var (article, index) in site)
             {
-                foreach (var candidate in Candidates(article!))
+                foreach (var candidate in candidates[index])
                 {
                     if (!seen.TryGetValue(candidate.Key, out var set)) seen[candidate.Key] = set = new HashSet<string>(StringComparer.Ordinal);
                     set.Add(article!.Title);
@@ -67,7 +68,7 @@ public static partial class RepeatedText
             foreach (var (article, index) in site)
             {
                 // Per paragraph, the widest repeated part (a whole paragraph, or its last or first lines).
-                var drop = Candidates(article!).Where(c => repeated.Contains(c.Key) && !rules.KeepsLine(c.Text))
+                var drop = candidates[index].Where(c => repeated.Contains(c.Key) && !rules.KeepsLine(c.Text))
                     .GroupBy(c => c.Index).Select(g => g.MaxBy(c => c.End - c.Start)!).ToList();
                 if (drop.Count == 0) continue;
                 var cuts = drop.ToDictionary(c => c.Index);

@@ -35,7 +35,7 @@ public sealed class BuildSettings
     public (int Width, int Height)? ImageMax => Values.TryGetValue("image-max", out var s) ? ((int, int))s.Value : null;
 
     /// <summary>Whether images are made grey.</summary>
-    public bool Grayscale => Values.TryGetValue("grayscale", out var s) && (bool)s.Value;
+    public bool Grayscale => Flag("grayscale");
 
     /// <summary>The formats to write.</summary>
     public OutputFormats Formats => Values.TryGetValue("formats", out var s) ? (OutputFormats)s.Value : OutputFormats.Epub;
@@ -44,10 +44,10 @@ public sealed class BuildSettings
     public string? Font => Get<string>("font");
 
     /// <summary>Whether the book embeds no fonts (readers use their own).</summary>
-    public bool NoFonts => Values.TryGetValue("no-fonts", out var s) && (bool)s.Value;
+    public bool NoFonts => Flag("no-fonts");
 
     /// <summary>Whether the EPUB's fonts are obfuscated (IDPF algorithm).</summary>
-    public bool ObfuscateFonts => Values.TryGetValue("obfuscate-fonts", out var s) && (bool)s.Value;
+    public bool ObfuscateFonts => Flag("obfuscate-fonts");
 
     /// <summary>
     /// The PDF theme's settings, by the theme's JSON name: the theme file's (the defaults layer) with
@@ -60,6 +60,9 @@ public sealed class BuildSettings
     public const string DefaultsName = "defaults";
 
     private T? Get<T>(string key) where T : class => Values.TryGetValue(key, out var s) ? (T)s.Value : null;
+
+    /// <summary>A yes/no setting; no when no layer sets it.</summary>
+    private bool Flag(string key) => Values.TryGetValue(key, out var s) && (bool)s.Value;
 
     /// <summary>A value as the report and --verbose show it.</summary>
     public static string Show(object value) => value switch

@@ -125,6 +125,12 @@ internal sealed class TextLayout : ITextBlock
     [ThreadStatic]
     private static DrawScratch? t_scratch;
 
+    /// <summary>
+    /// The widest gap between two glyphs (in em) that text extraction is trusted not to read as a
+    /// space: poppler starts a new word beyond 0.1 em and then separates words by a space.
+    /// </summary>
+    private const float ReadAsSpace = 0.05f;
+
     private static bool SameRun(TextUnit a, TextUnit b) => a.Face == b.Face && a.Link == b.Link;
 
     /// <summary>Draws the units <paramref name="run"/> (unit indexes, left to right) of one face and link as one positioned run.</summary>
@@ -141,17 +147,24 @@ internal sealed class TextLayout : ITextBlock
         scratch.Ensure(glyphCount, byteCount);
         var (glyphs, points, clusters, text) = (scratch.Glyphs, scratch.Points, scratch.Clusters, scratch.Utf8);
         int n = 0, utf8 = 0;
-        foreach (var i in run)
+        var end = float.NaN; // where the glyph before ends by its advance, which is all a reader knows of it
+        for (var k = 0; k < run.Length; k++)
         {
-            var unit = _units[i];
+            var unit = _units[run[k]];
             var shaped = unit.Shaped;
-            var x = positions[i - lineStart];
+            var x = positions[run[k] - lineStart];
+            // A reader of the PDF takes a gap between glyphs for a space (poppler: over a tenth of an
+            // em), but this gap is spacing the typesetter added (justification, the quarter em between
+            // Chinese and Latin, a mark set in its full-width box): the unit joins the cluster before
+            // it, which the PDF then writes as one /ActualText span, read as its text with no space.
+            var joins = k > 0 && run[k] > run[k - 1] && x + (shaped.Offsets.Length > 0 ? shaped.Offsets[0] * scale : 0) - end > ReadAsSpace * _style.Size;
             for (var g = 0; g < shaped.Glyphs.Length; g++)
             {
                 glyphs[n] = shaped.Glyphs[g];
                 points[n] = new Point(x + shaped.Offsets[g] * scale, baseline);
                 var cluster = Math.Min(shaped.Clusters[g], unit.Text.Length);
-                clusters[n] = (uint)(utf8 + (cluster == 0 ? 0 : Encoding.UTF8.GetByteCount(unit.Text.AsSpan(0, cluster))));
+                clusters[n] = joins ? clusters[n - 1] : (uint)(utf8 + (cluster == 0 ? 0 : Encoding.UTF8.GetByteCount(unit.Text.AsSpan(0, cluster))));
+                end = points[n].X + shaped.Advances[g] * scale;
                 x += shaped.Advances[g] * scale;
                 n++;
             }

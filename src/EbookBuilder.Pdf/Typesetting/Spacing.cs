@@ -4,12 +4,12 @@ namespace EbookBuilder.Pdf.Typesetting;
 internal static class Spacing
 {
     /// <summary>
-    /// How much of the shared blank between two full-width marks is taken out, in em. clreq's full
-    /// compression is half an em; text extractors (poppler's pdftotext among them) read a glyph that
-    /// overlaps the one before by 0.3 em or more as a new line, so copying 。」 would break the text.
-    /// A quarter em closes most of the double gap and keeps the text whole.
+    /// How much of the shared blank between two full-width marks is taken out, in em: clreq's full
+    /// compression, half an em (。」 is one and a half ems). The second mark then overlaps the first
+    /// one's advance, which text extractors read as a new word or line; the two are drawn as one
+    /// cluster (see TextLayout's ReadAsSpace), so the copied text stays whole.
     /// </summary>
-    private const float Compression = 0.25f;
+    private const float Compression = 0.5f;
 
     /// <summary>Punctuation compression and Chinese/Latin spacing.</summary>
     public static void Adjust(List<TextUnit> units, float em)

@@ -126,8 +126,8 @@ internal sealed class TextLayout : ITextBlock
     private static DrawScratch? t_scratch;
 
     /// <summary>
-    /// The widest gap between two glyphs (in em) that text extraction is trusted not to read as a
-    /// space: poppler starts a new word beyond 0.1 em and then separates words by a space.
+    /// The widest gap or overlap between two glyphs (in em) that text extraction is trusted to read
+    /// as nothing: poppler starts a new word beyond a 0.1 em gap and then separates words by a space.
     /// </summary>
     private const float ReadAsSpace = 0.05f;
 
@@ -154,10 +154,11 @@ internal sealed class TextLayout : ITextBlock
             var shaped = unit.Shaped;
             var x = positions[run[k] - lineStart];
             // A reader of the PDF takes a gap between glyphs for a space (poppler: over a tenth of an
-            // em), but this gap is spacing the typesetter added (justification, the quarter em between
-            // Chinese and Latin, a mark set in its full-width box): the unit joins the cluster before
-            // it, which the PDF then writes as one /ActualText span, read as its text with no space.
-            var joins = k > 0 && run[k] > run[k - 1] && x + (shaped.Offsets.Length > 0 ? shaped.Offsets[0] * scale : 0) - end > ReadAsSpace * _style.Size;
+            // em) and an overlap for a new word or line, but these are spacing the typesetter added
+            // (justification, the quarter em between Chinese and Latin, a mark in its full-width box,
+            // two marks sharing a blank): the unit joins the cluster before it, which the PDF then
+            // writes as one /ActualText span, read as its text with nothing added.
+            var joins = k > 0 && run[k] > run[k - 1] && Math.Abs(x + (shaped.Offsets.Length > 0 ? shaped.Offsets[0] * scale : 0) - end) > ReadAsSpace * _style.Size;
             for (var g = 0; g < shaped.Glyphs.Length; g++)
             {
                 glyphs[n] = shaped.Glyphs[g];

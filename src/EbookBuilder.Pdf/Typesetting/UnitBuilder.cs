@@ -66,7 +66,7 @@ internal sealed class UnitBuilder
                 }
                 if (CharClass.IsWide(rune.Value))
                 {
-                    FlushWord(word, span, bold, fonts);
+                    FlushWord(word, span, bold, fonts, wideNext: true);
                     Add(fonts.Text(rune), fonts.For(rune.Value, bold), span, bold, fonts);
                     continue;
                 }
@@ -75,7 +75,6 @@ internal sealed class UnitBuilder
             FlushWord(word, span, bold, fonts);
         }
         DropBreaksBeforeClosingMarks();
-        CentreMiddleDots();
         foreach (var unit in _units)
         {
             unit.Width = unit.Shaped.Width * Scale(unit.Face);
@@ -85,6 +84,20 @@ internal sealed class UnitBuilder
                 unit.Last = LastBase(unit.Text);
             }
         }
+        CentreMiddleDots();
+        BoxQuotationMarks();
+    }
+
+    /// <summary>
+    /// Sets the one-glyph unit <paramref name="unit"/> in a full em, its glyph <paramref name="at"/>
+    /// (0 left, 0.5 centred, 1 right) of the blank. The glyph keeps its own advance: only the unit's
+    /// width and the glyph's shift in it change, so the PDF's widths and the drawing agree.
+    /// </summary>
+    private void Box(TextUnit unit, float at)
+    {
+        var em = _style.Size;
+        unit.Shift = (em - unit.Width) * at;
+        unit.Width = em;
     }
 
     /// <summary>
@@ -92,7 +105,7 @@ internal sealed class UnitBuilder
     /// letter by letter. (A method, not a closure: as a local function it cost an allocation for
     /// every character of the book.)
     /// </summary>
-    private void FlushWord(StringBuilder word, TextSpan span, bool bold, FontSet fonts)
+    private void FlushWord(StringBuilder word, TextSpan span, bool bold, FontSet fonts, bool wideNext = false)
     {
         if (word.Length == 0) return;
         if (word.Length > LongWord)
@@ -102,6 +115,17 @@ internal sealed class UnitBuilder
         }
         var text = word.ToString();
         word.Clear();
+        // A quotation mark between Chinese and a Latin word or number (说“2016年”，) is the Chinese
+        // sentence's mark: a unit of its own, set full-width (BoxQuotationMarks), not part of the word.
+        var start = text.Length > 1 && IsQuotationMark(text[0], out var opening) && opening && _units.Count > 0 && IsWideText(_units[^1].Text, last: true) ? 1 : 0;
+        var end = wideNext && text.Length - start > 1 && IsQuotationMark(text[^1], out opening) && !opening ? text.Length - 1 : text.Length;
+        if (start > 0) AddWord(text[..start], span, bold, fonts);
+        AddWord(start == 0 && end == text.Length ? text : text[start..end], span, bold, fonts);
+        if (end < text.Length) AddWord(text[end..], span, bold, fonts);
+    }
+
+    private void AddWord(string text, TextSpan span, bool bold, FontSet fonts)
+    {
         var face = fonts.For(char.ConvertToUtf32(text, 0), bold);
         var whole = true;
         foreach (var rune in text.EnumerateRunes()) whole &= face.Codepoints.Contains(rune.Value);
@@ -147,10 +171,39 @@ internal sealed class UnitBuilder
             var unit = _units[i];
             if (unit.Text != "\u00B7" || unit.Shaped.Glyphs.Length != 1) continue;
             if (!IsWideText(_units[i - 1].Text, last: true) || !IsWideText(_units[i + 1].Text, last: false)) continue;
-            var em = unit.Face.UnitsPerEm;
-            var shaped = unit.Shaped;
-            unit.Shaped = new FontSet.Shaped(shaped.Glyphs, [em], [shaped.Offsets[0] + (em - shaped.Advances[0]) / 2], shaped.Clusters, em);
+            Box(unit, 0.5f);
         }
+    }
+
+    /// <summary>
+    /// Quotation marks in Chinese text are full-width marks (clreq, GB/T 15834): the glyph at the
+    /// inner side of an em box, the opening mark's blank before it and the closing mark's after it,
+    /// so that they take part in punctuation compression like 「」. Fonts that draw “ ” ‘ ’
+    /// proportional (the bundled one: 0.35 em, no full-width alternative) set them cramped against
+    /// the characters otherwise. A mark is Chinese when the first unit past the quotation marks on
+    /// either side is a Chinese character or mark; inside Latin text it stays proportional.
+    /// </summary>
+    private void BoxQuotationMarks()
+    {
+        for (var i = 0; i < _units.Count; i++)
+        {
+            var unit = _units[i];
+            if (unit.Text.Length != 1 || unit.Shaped.Glyphs.Length != 1 || !IsQuotationMark(unit.Text[0], out var opening)) continue;
+            if (unit.Width >= 0.9f * _style.Size) continue; // the face draws it full-width already
+            int before = i - 1, after = i + 1;
+            while (before >= 0 && IsQuotationUnit(_units[before])) before--;
+            while (after < _units.Count && IsQuotationUnit(_units[after])) after++;
+            if (!(before >= 0 && IsWideText(_units[before].Text, last: true)) && !(after < _units.Count && IsWideText(_units[after].Text, last: false))) continue;
+            Box(unit, opening ? 1 : 0);
+        }
+    }
+
+    private static bool IsQuotationUnit(TextUnit unit) => unit.Text.Length == 1 && IsQuotationMark(unit.Text[0], out _);
+
+    private static bool IsQuotationMark(char c, out bool opening)
+    {
+        opening = c is '\u201C' or '\u2018';
+        return opening || c is '\u201D' or '\u2019';
     }
 
     private static bool IsWideText(string text, bool last) =>

@@ -183,6 +183,35 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void Quotation_marks_in_Chinese_take_a_full_width_box_with_the_glyph_inside_and_stay_proportional_in_Latin()
+    {
+        // The bundled font draws “ ” at 0.35 em: set as they are, 是“路径依赖”， is cramped.
+        const string text = "他说“路径依赖”，是“2016”年的He said “yes” too";
+        using var fonts = TestFonts.For(text);
+        var layout = new TextLayout([new TextSpan(text)], Body with { FirstIndent = 0, Align = TextAlign.Left }, 800, fonts);
+        var canvas = DrawAll(layout);
+        var xs = Xs(canvas, 0);
+        const float em = 10.5f;
+        Assert.Equal(0, xs[0]);
+        // “ fills the em after 说 with its glyph at the right, next to 路; 路 starts the next em.
+        Assert.InRange(xs[2], 2.5f * em, 2.8f * em);
+        Assert.Equal(3 * em, xs[3], 0.01f);
+        // ” takes the em after 赖 with its glyph at the left; with ， it shares one blank (clreq: half an em out).
+        Assert.Equal(7 * em, xs[7], 0.01f);
+        Assert.Equal(7.5f * em, xs[8], 0.01f);
+        Assert.Equal(8.5f * em, xs[9], 0.01f); // 是
+        // Around a number in a Chinese sentence they are the sentence's marks too: split off the number, boxed.
+        Assert.InRange(xs[10], 10f * em, 10.4f * em);
+        Assert.Equal(10.5f * em, xs[11], 0.01f); // 2016 right after its mark's box
+        // In Latin text they stay the narrow marks of the word: “yes” is one proportional run.
+        var drawn = canvas.Texts.Select(t => t.Text).ToList();
+        Assert.Contains(drawn, t => t.Contains("“yes”", StringComparison.Ordinal));
+        var yes = string.Concat(drawn).IndexOf("“yes”", StringComparison.Ordinal);
+        Assert.True(xs[yes + 1] - xs[yes] < 0.5f * em, string.Join(", ", xs));
+        Assert.Equal(text, string.Concat(drawn).Replace("\u00A0", " "));
+    }
+
+    [Fact]
     public void A_line_short_by_a_shared_blank_gets_the_blank_back_and_nothing_else_moves()
     {
         // 甲乙丙丁戊。「己庚辛 is 9.75 em with 。「 sharing a blank; 壬 does not fit the 10 em line.

@@ -17,6 +17,9 @@ public sealed class TextExtractionTests
         // Runs of other faces and links inside a justified line: bold, a link, a URL.
         "记者在现场看到，**数百名市民**排队等候，队伍从门口一直排到了街角。活动详情可以在[官方网站](https://example.org/events)上查到，"
             + "报名地址是 https://example.org/signup/2024/form?id=15&lang=zh 这个链接，名额有限，先到先得。",
+        // Quotation marks in full-width boxes, and marks sharing a blank (：“ ’。” ）。): gaps and overlaps.
+        "他接着说：“这就是大家常说的‘路径依赖’。”随后（在会后的采访中）。他又补充道：“我们不会放弃，也不会‘走回头路’，请大家放心。”"
+            + "现场的人都笑了，“好吧”，“再看看”，“也许吧”，大家这样回答。",
         // Mixed Latin words with their own spaces, and ASCII in the middle of a line.
         "他用英文说了一句 We will keep going no matter what happens next，然后又换回中文，解释了这句话对团队的意义，以及他们为什么要坚持下去。",
     ];

@@ -74,8 +74,11 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     /// <summary>Body paragraphs of three lines or more whose last line holds one character alone (the line breaker could not avoid it).</summary>
     public int LoneLines { get; private set; }
 
-    /// <summary>Justified lines of body paragraphs with more than a quarter em between two characters (or set ragged, being looser still).</summary>
+    /// <summary>Justified lines of body paragraphs with more than a quarter em between two characters.</summary>
     public int LooseLines { get; private set; }
+
+    /// <summary>Lines of body paragraphs (not their last) set ragged: justification's limits could not fill them.</summary>
+    public int RaggedLines { get; private set; }
 
     /// <summary>Stops the body between articles.</summary>
     public CancellationToken Cancellation { get; init; }
@@ -259,6 +262,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                     var layout = Layout(Spans(p.Content), Style(theme.BodySize, TextAlign.Justify, indent: inset > 0 ? 0 : theme.FirstLineIndentEm), Width - inset);
                     if (layout.LineCount >= 3 && layout.EndsAlone) LoneLines++;
                     LooseLines += layout.LooseLines;
+                    RaggedLines += layout.RaggedLines;
                     elements.Add(new TextElement(layout, 0, Em * theme.ParagraphSpacingEm, inset, name));
                     break;
                 }

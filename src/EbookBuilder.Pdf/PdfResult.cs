@@ -14,4 +14,7 @@ public sealed record PdfResult(int Pages, long Milliseconds)
 
     /// <summary>Justified body lines with more than a quarter em between two characters.</summary>
     public int LooseLines { get; init; }
+
+    /// <summary>Body lines (not a paragraph's last) that justification's limits could not fill: set ragged.</summary>
+    public int RaggedLines { get; init; }
 }

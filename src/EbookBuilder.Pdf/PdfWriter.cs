@@ -94,6 +94,7 @@ public static class PdfWriter
             StrandedHeadings = body.StrandedHeadings,
             LoneLines = builder.LoneLines,
             LooseLines = builder.LooseLines,
+            RaggedLines = builder.RaggedLines,
         };
     }
 

@@ -106,6 +106,10 @@ public sealed record BuildReport(
         /// <summary>Justified body lines with more than a quarter em between two characters.</summary>
         [JsonPropertyName("looseLines")]
         public long LooseLines { get; init; }
+
+        /// <summary>Body lines (not a paragraph's last) that justification's limits could not fill: set ragged rather than spaced out.</summary>
+        [JsonPropertyName("raggedLines")]
+        public long RaggedLines { get; init; }
     }
 
     /// <summary>Captions found (each is a figcaption in the book).</summary>
@@ -152,6 +156,7 @@ public sealed record BuildReport(
                 StrandedHeadings = result.TimingsMs.GetValueOrDefault("pdfStrandedHeadings"),
                 LoneLines = result.TimingsMs.GetValueOrDefault("pdfLoneLines"),
                 LooseLines = result.TimingsMs.GetValueOrDefault("pdfLooseLines"),
+                RaggedLines = result.TimingsMs.GetValueOrDefault("pdfRaggedLines"),
             }
             : null,
         result.TimingsMs)

@@ -187,8 +187,8 @@ static Run Build(string name, string work, string cache)
 static void Makeup(string work)
 {
     Console.WriteLine();
-    Console.WriteLine("| page | PDF pages | short pages | short % | stranded headings | lone characters | loose lines |");
-    Console.WriteLine("|---|---|---|---|---|---|---|");
+    Console.WriteLine("| page | PDF pages | short pages | short % | stranded headings | lone characters | loose lines | ragged lines |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
     foreach (var (name, extra) in new (string, string[])[] { ("A5", []), ("kindle", ["--profile", "kindle"]), ("A4", ["--page-size", "A4"]) })
     {
         var report = Path.Combine(work, $"makeup-{name}.json");
@@ -200,7 +200,7 @@ static void Makeup(string work)
         if (process.ExitCode != 0) throw new InvalidOperationException($"makeup build {name} failed ({process.ExitCode}): {stderr}");
         var pdf = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("pdf");
         var (pages, shortPages) = (pdf.GetProperty("pages").GetInt32(), pdf.GetProperty("shortPages").GetInt64());
-        Console.WriteLine($"| {name} | {pages} | {shortPages} | {100.0 * shortPages / Math.Max(1, pages):0.0} | {pdf.GetProperty("strandedHeadings").GetInt64()} | {pdf.GetProperty("loneLines").GetInt64()} | {pdf.GetProperty("looseLines").GetInt64()} |");
+        Console.WriteLine($"| {name} | {pages} | {shortPages} | {100.0 * shortPages / Math.Max(1, pages):0.0} | {pdf.GetProperty("strandedHeadings").GetInt64()} | {pdf.GetProperty("loneLines").GetInt64()} | {pdf.GetProperty("looseLines").GetInt64()} | {pdf.GetProperty("raggedLines").GetInt64()} |");
     }
 }
 

@@ -5,7 +5,7 @@ namespace EbookBuilder.Pdf.Typesetting;
 /// after an opening one (clreq kinsoku); Latin words and numbers stay whole unless one is longer
 /// than the line (then split where the line ends); the first line takes the style's indent.
 /// </summary>
-internal sealed class LineBreaker
+internal sealed partial class LineBreaker
 {
     private readonly List<TextUnit> _units;
     private readonly List<TextLine> _lines = [];
@@ -161,14 +161,14 @@ internal sealed class LineBreaker
     private bool _rebreaking;
 
     /// <summary>
-    /// A web address (a token with "://", or "www.") that does not fit the <paramref name="room"/>
+    /// A web address (<see cref="IsAddress"/>) that does not fit the <paramref name="room"/>
     /// left on the line: split after the last of its separators that fits, so that the line is
     /// filled; false when it has none there (it then goes to the next line whole).
     /// </summary>
     private bool BreakAddress(int index, float room)
     {
         var unit = _units[index];
-        if (_rebreaking || unit.IsSpace || unit.IsBreak || !(unit.Text.Contains("://", StringComparison.Ordinal) || unit.Text.StartsWith("www.", StringComparison.OrdinalIgnoreCase))) return false;
+        if (_rebreaking || unit.IsSpace || unit.IsBreak || !IsAddress(unit.Text)) return false;
         var scale = Scale(unit.Face);
         var width = 0f;
         var (best, bestWidth) = (0, 0f);
@@ -185,6 +185,16 @@ internal sealed class LineBreaker
         }
         return best > 0 && Split(index, best, bestWidth);
     }
+
+    /// <summary>
+    /// Whether a token is a web address: it has a scheme ("://"), starts with "www.", or is written
+    /// without either as a host name and a path (t.co/…, pic.example.com/…).
+    /// </summary>
+    internal static bool IsAddress(string text) =>
+        text.Contains("://", StringComparison.Ordinal) || text.StartsWith("www.", StringComparison.OrdinalIgnoreCase) || HostAndPath().IsMatch(text);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/\S")]
+    private static partial System.Text.RegularExpressions.Regex HostAndPath();
 
     /// <summary>A word wider than the space left (a long URL): split it so the first part fills the line.</summary>
     private bool SplitWord(int index, float room)

@@ -24,6 +24,13 @@ internal sealed class TextLayout : ITextBlock
         _units = UnitBuilder.Build(spans, style, fonts);
         Spacing.Adjust(_units, style.Size);
         _lines = LineBreaker.Break(_units, style, width);
+        // A line the limits of justification cannot fill is set ragged, not spaced out.
+        for (var i = 0; i < _lines.Count; i++)
+        {
+            if (Justification.Fills(_units, _lines[i], width, style.Size)) continue;
+            _lines[i] = _lines[i] with { Justify = false };
+            RaggedLines++;
+        }
         _visual = BidiOrder.OfLines(_units.Select(u => u.IsBreak ? "\n" : u.Text).ToList(), _lines.Select(l => (l.Start, l.End)).ToList());
     }
 
@@ -37,8 +44,19 @@ internal sealed class TextLayout : ITextBlock
     /// <summary>Whether the last line holds one character alone (with its closing marks).</summary>
     public bool EndsAlone => _lines.Count >= 2 && LineBreaker.IsLone(_units, _lines[^1]);
 
-    /// <summary>Justified lines whose slack would put more than a quarter em between two characters.</summary>
-    public int LooseLines => _lines.Count(line => Justification.WidestGap(_units, line, _width, _style.Size) > _style.Size / 4 + 0.01f);
+    /// <summary>Justified lines with more than a quarter em between two characters (none, by <see cref="Justification"/>'s limits).</summary>
+    public int LooseLines
+    {
+        get
+        {
+            var scratch = new float[_lines.Count == 0 ? 0 : _lines.Max(l => l.End - l.Start) + 1];
+            return _lines.Count(line => Justification.WidestBetweenCharacters(_units, line, _width, _style.Size, scratch)
+                > Justification.MostBetweenCharacters * _style.Size + 0.01f);
+        }
+    }
+
+    /// <summary>Lines of a justified paragraph (not its last) that the limits of justification could not fill: set ragged.</summary>
+    public int RaggedLines { get; }
 
     public TextStyle Style => _style;
 

@@ -34,6 +34,7 @@ internal sealed class PdfBookWriter : IBookWriter
                 ["pdfStrandedHeadings"] = result.StrandedHeadings,
                 ["pdfLoneLines"] = result.LoneLines,
                 ["pdfLooseLines"] = result.LooseLines,
+                ["pdfRaggedLines"] = result.RaggedLines,
             };
         }
         catch (LayoutException e)

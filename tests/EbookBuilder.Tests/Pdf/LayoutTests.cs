@@ -61,32 +61,38 @@ public sealed class LayoutTests
         Assert.Equal(10 * 10.5f, layout.LineWidth(1), 2); // the line that gave its character is still justified to the measure
     }
 
-    [Fact]
-    public void A_web_address_that_does_not_fit_the_rest_of_a_line_breaks_after_a_slash_or_dot_not_before_itself()
+    [Theory]
+    [InlineData("https://example.org/news/world/2024/page.html")]
+    [InlineData("pic.example.com/news/world/2024/page")] // an address written without its scheme
+    public void A_web_address_that_does_not_fit_the_rest_of_a_line_breaks_after_a_slash_or_dot_not_before_itself(string url)
     {
-        const string url = "https://example.org/news/world/2024/page.html";
-        const string text = "详情请访问网站" + url + "查看。";
+        var text = "详情请访问网站" + url + "查看。";
         using var fonts = TestFonts.For(text);
         var style = Body with { FirstIndent = 0 };
         var layout = new TextLayout([new TextSpan(text)], style, 20 * 10.5f, fonts);
         var lines = Lines(layout, out _);
         Assert.Equal(text, string.Concat(lines));
-        Assert.StartsWith("详情请访问网站https://", lines[0]);
+        Assert.StartsWith("详情请访问网站" + url[..6], lines[0]);
         Assert.Matches(@"[/.]$", lines[0]); // broken at an address's own separator
         Assert.Equal(20 * 10.5f, layout.LineWidth(0), 2); // and the line is full, not spaced out or ragged
     }
 
     [Fact]
-    public void A_layout_tells_its_loose_lines_and_a_lone_last_character_for_the_makeup_figures()
+    public void A_line_justification_cannot_fill_within_a_quarter_em_between_characters_is_set_ragged_not_spaced_out()
     {
+        // The word goes to line 2: line 1 is 我们说 with nine ems of slack. Spread, it put three ems
+        // between its characters; clreq's limit is a quarter em.
         const string text = "我们说Internationalization是一个很长的词。";
         using var fonts = TestFonts.For(text);
         var style = Body with { FirstIndent = 0 };
-        var loose = new TextLayout([new TextSpan(text)], style, 12 * 10.5f, fonts); // the word goes to line 2: line 1 is 我们说 and nine ems of slack
-        Assert.True(loose.LooseLines >= 1, "the line left with 我们说 alone is loose");
-        Assert.False(loose.EndsAlone);
+        var ragged = new TextLayout([new TextSpan(text)], style, 12 * 10.5f, fonts);
+        Assert.Equal(0, ragged.LooseLines);
+        Assert.Equal(1, ragged.RaggedLines);
+        Assert.Equal(new[] { 0f, 10.5f, 21f }, Xs(DrawAll(ragged), 0)); // at its natural width
+        Assert.Equal(3 * 10.5f, ragged.LineWidth(0), 2);
+        Assert.False(ragged.EndsAlone);
         var tight = new TextLayout([new TextSpan("春夏秋冬东南西北上下左右")], style, 12 * 10.5f, fonts);
-        Assert.Equal(0, tight.LooseLines);
+        Assert.Equal((0, 0), (tight.LooseLines, tight.RaggedLines));
     }
 
     [Fact]

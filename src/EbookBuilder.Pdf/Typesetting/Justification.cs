@@ -87,12 +87,13 @@ internal static class Justification
 
     /// <summary>
     /// How much a gap of the kind can take: the blank squeezed out (in points); 1 for a space or a
-    /// Chinese–Latin gap (Spaces), or for a gap between two characters with no space at it (Characters).
+    /// Chinese–Latin gap (Spaces), or for a gap between two characters of one run with no space at it (Characters).
     /// </summary>
     private static float RoomAfter(List<TextUnit> units, int i, Room kind, float size) => kind switch
     {
         Room.Squeezed => units[i].Squeezed / size,
         Room.Spaces => units[i].GapAfter > 0 || units[i].IsSpace ? 1 : 0,
-        _ => units[i].GapAfter > 0 || units[i].IsSpace || units[i + 1].IsSpace ? 0 : 1,
+        // Not where one run of the PDF ends and the next begins (bold, a link): a gap there is read as a space.
+        _ => units[i].GapAfter > 0 || units[i].IsSpace || units[i + 1].IsSpace || !TextUnit.SameRun(units[i], units[i + 1]) ? 0 : 1,
     };
 }

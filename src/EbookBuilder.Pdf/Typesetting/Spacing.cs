@@ -11,6 +11,12 @@ internal static class Spacing
     /// </summary>
     private const float Compression = 0.5f;
 
+    /// <summary>
+    /// The compression between two marks drawn in different runs (》 in bold, ） not): they cannot
+    /// be one cluster, and poppler reads an overlap of 0.3 em or more between runs as a new line.
+    /// </summary>
+    private const float CompressionAcrossRuns = 0.25f;
+
     /// <summary>Punctuation compression and Chinese/Latin spacing.</summary>
     public static void Adjust(List<TextUnit> units, float em)
     {
@@ -22,10 +28,11 @@ internal static class Spacing
             var bFull = b.Width >= 0.9f * em && (CharClass.IsClosingPunct(b.First) || CharClass.IsOpeningPunct(b.First));
             if (aFull && bFull)
             {
-                if (CharClass.IsClosingPunct(a.Last)) a.Width -= Compression * em;
-                else if (CharClass.IsOpeningPunct(b.First)) { b.Shift -= Compression * em; b.Width -= Compression * em; }
+                var squeeze = (TextUnit.SameRun(a, b) ? Compression : CompressionAcrossRuns) * em;
+                if (CharClass.IsClosingPunct(a.Last)) a.Width -= squeeze;
+                else if (CharClass.IsOpeningPunct(b.First)) { b.Shift -= squeeze; b.Width -= squeeze; }
                 else continue;
-                a.Squeezed = Compression * em;
+                a.Squeezed = squeeze;
                 continue;
             }
             if ((CharClass.IsIdeograph(a.Last) && CharClass.IsLatinOrDigit(b.First)) || (CharClass.IsLatinOrDigit(a.Last) && CharClass.IsIdeograph(b.First)))

@@ -109,7 +109,7 @@ internal sealed class TextLayout : ITextBlock
         var runStart = 0;
         for (var k = 0; k <= count; k++)
         {
-            if (k < count && k > runStart && SameRun(_units[order[k - 1]], _units[order[k]])) continue;
+            if (k < count && k > runStart && TextUnit.SameRun(_units[order[k - 1]], _units[order[k]])) continue;
             if (k > runStart) DrawRun(canvas, order.AsSpan(runStart, k - runStart), positions, line.Start, baseline, scratch);
             runStart = k;
         }
@@ -148,8 +148,6 @@ internal sealed class TextLayout : ITextBlock
     /// as nothing: poppler starts a new word beyond a 0.1 em gap and then separates words by a space.
     /// </summary>
     private const float ReadAsSpace = 0.05f;
-
-    private static bool SameRun(TextUnit a, TextUnit b) => a.Face == b.Face && a.Link == b.Link;
 
     /// <summary>Draws the units <paramref name="run"/> (unit indexes, left to right) of one face and link as one positioned run.</summary>
     private void DrawRun(IPageCanvas canvas, ReadOnlySpan<int> run, float[] positions, int lineStart, float baseline, DrawScratch scratch)

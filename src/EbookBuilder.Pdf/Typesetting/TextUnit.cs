@@ -20,4 +20,11 @@ internal sealed class TextUnit
     public string? Link;
     public int First;
     public int Last;
+
+    /// <summary>
+    /// Whether two units are drawn in one positioned run (one face, one link). Spacing the PDF's
+    /// readers would misread (a gap read as a space, an overlap as a new line) is safe only inside
+    /// a run, where it is drawn as one cluster.
+    /// </summary>
+    public static bool SameRun(TextUnit a, TextUnit b) => a.Face == b.Face && a.Link == b.Link;
 }

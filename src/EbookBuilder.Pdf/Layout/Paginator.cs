@@ -105,7 +105,10 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                     // start the next page alone: the last two lines of this paragraph go with it,
                     // or all of it when it is too short to split.
                     if (element.Measure(width, leaving) is { Kind: PlanKind.Partial } shorter)
+                    {
                         _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height)); // (the page's fill, for the makeup figures)
+                        (_empty, _lastPlaced) = (false, element);
+                    }
                     NewPage();
                     continue;
                 case PlanKind.Full:
@@ -135,6 +138,8 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     /// <summary>
     /// A title, its meta line and the first two lines of what follows must fit together; a lead
     /// figure that does not fit may float (<see cref="Element.CanFloat"/>), and then the text after it is what follows.
+    /// What follows and cannot split (a paragraph of three lines) brings what keeps with it along
+    /// (a one-line last paragraph): the chain moves together.
     /// </summary>
     private bool FitsWithFollowers(Func<int, Element?> peek, float available)
     {
@@ -147,6 +152,13 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                 var least = Guard(element, () => element.MinimumHeight(width));
                 if (needed + least > available + 0.01f && element.CanFloat && peek(i + 1) is { } after && CanFillFor(after))
                     least = Guard(after, () => after.MinimumHeight(width));
+                else if (Guard(element, () => element.Measure(width, least)).Kind == PlanKind.Full)
+                {
+                    var following = 0f;
+                    for (var j = i + 1; peek(j) is { KeepWithPrevious: true, LeftOutAtPageTop: false } follower; j++)
+                        following += Guard(follower, () => follower.MinimumHeight(width));
+                    if (following > 0) least = Guard(element, () => element.Measure(width, float.MaxValue)).Height + following;
+                }
                 return needed + least <= available + 0.01f;
             }
             needed += Guard(element, () => element.Measure(width, float.MaxValue)).Height;

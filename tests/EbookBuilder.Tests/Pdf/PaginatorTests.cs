@@ -132,6 +132,22 @@ public sealed class PaginatorTests
         Assert.Equal("a1-6 b1-2 | b3-4 c1", Lay(Para("a", 6), Para("b", 4), Para("c", 1, keepWithPrevious: true)).Layout);
 
     [Fact]
+    public void A_heading_moves_with_a_paragraph_that_cannot_split_and_the_line_kept_with_it() =>
+        // The chain h -> b -> c: b (three lines, not split two and one) fits under h, c does not;
+        // before, b went overleaf with c and left h alone at the page foot.
+        Assert.Equal("a1-6 | h1 b1-3 c1", Lay(Para("a", 6), Para("h", 1, keepWithNext: true), Para("b", 3), Para("c", 1, keepWithPrevious: true)).Layout);
+
+    [Fact]
+    public void A_paragraph_split_to_bring_lines_to_what_keeps_with_it_ends_the_page_and_no_heading_is_counted_stranded()
+    {
+        var pages = new Pages();
+        var paginator = new Paginator(Page, pages, 1);
+        paginator.Run([Para("a", 2), Para("h", 1, keepWithNext: true), Para("b", 7), Para("c", 1, keepWithPrevious: true)], "书名");
+        Assert.Equal("a1-2 h1 b1-5 | b6-7 c1", pages.Layout);
+        Assert.Equal(0, paginator.StrandedHeadings); // the page ends with b's lines, not with h
+    }
+
+    [Fact]
     public void A_page_start_opens_a_page_with_its_running_title_and_destinations_record_where_they_land()
     {
         var pages = Lay(Para("a", 3), new PageBreakElement("第二章"), new DestinationElement("c2", "第二章", 0), Para("b", 12));

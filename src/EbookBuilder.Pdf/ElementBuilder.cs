@@ -55,7 +55,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
             var chapter = book.Chapters[c];
             yield return new PageBreakElement(chapter.Title);
             yield return new DestinationElement(ChapterDestination(c), chapter.Title, 0);
-            yield return new TextElement(Layout([new TextSpan(chapter.Title)], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f)),
+            yield return new TextElement(Layout([new TextSpan(chapter.Title)], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f) with { Balance = true }),
                 Em * 2, Em * 1.5f, 0, $"chapter title '{chapter.Title}'", keepWithNext: true);
             for (var a = 0; a < chapter.Articles.Count; a++)
             {
@@ -145,7 +145,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
             return new CoverImageElement(new ImageHandle(cover), geometry.ContentHeight);
         var blocks = new List<(ITextBlock, float)>
         {
-            (Layout([new TextSpan(book.Metadata.Title)], Style(theme.ChapterTitleSize * 1.4f, TextAlign.Center, bold: true, lineHeight: 1.3f)), 0),
+            (Layout([new TextSpan(book.Metadata.Title)], Style(theme.ChapterTitleSize * 1.4f, TextAlign.Center, bold: true, lineHeight: 1.3f) with { Balance = true }), 0),
         };
         if (book.Metadata.Subtitle is { } subtitle)
             blocks.Add((Layout([new TextSpan(subtitle)], Style(theme.HeadingSize, TextAlign.Center)), Em));
@@ -180,7 +180,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         void Entry(string title, string destination, bool bold, float inset, float spaceBefore, bool keep)
         {
             var page = pages is not null && pages.TryGetValue(destination, out var at) ? at.Page : 0;
-            var style = Style(theme.BodySize, TextAlign.Left, bold: bold, lineHeight: 1.6f);
+            var style = Style(theme.BodySize, TextAlign.Left, bold: bold, lineHeight: 1.6f) with { Balance = true };
             var titleLayout = new TextLayout([new TextSpan(ContentsTitle(title))], style, Width - inset - numberBox - Em * 1.5f, fonts);
             var number = Layout([new TextSpan(TocEntryElement.Format(page))], numberStyle with { Align = TextAlign.Right }, numberBox);
             elements.Add(new TocEntryElement(titleLayout, number, dot, numberBox, inset, spaceBefore, destination, keep));
@@ -205,7 +205,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     {
         var name = $"article '{article.Title}' ({article.Source.File})";
         elements.Add(new DestinationElement(destination, article.Title, 1));
-        elements.Add(new TextElement(Layout([new TextSpan(article.Title)], Style(theme.ArticleTitleSize, TextAlign.Left, bold: true, lineHeight: 1.45f)),
+        elements.Add(new TextElement(Layout([new TextSpan(article.Title)], Style(theme.ArticleTitleSize, TextAlign.Left, bold: true, lineHeight: 1.45f) with { Balance = true }),
             Em * 0.8f, Em * 0.3f, 0, name, keepWithNext: true) { Source = article.Source, Fallback = () => Plain(article.Title, name, article.Source) });
         var meta = new List<TextSpan>();
         if (!string.IsNullOrEmpty(article.Publisher)) meta.Add(new TextSpan(article.Publisher));
@@ -267,7 +267,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                     break;
                 }
             case Heading h:
-                elements.Add(new TextElement(Layout(Spans(h.Content), Style(theme.HeadingSize, TextAlign.Left, bold: true, lineHeight: 1.5f), Width - inset),
+                elements.Add(new TextElement(Layout(Spans(h.Content), Style(theme.HeadingSize, TextAlign.Left, bold: true, lineHeight: 1.5f) with { Balance = true }, Width - inset),
                     Em * 0.8f, Em * 0.3f, inset, name, keepWithNext: true));
                 break;
             case Figure f:

@@ -14,10 +14,13 @@ internal sealed partial class LineBreaker
 
     private LineBreaker(List<TextUnit> units, TextStyle style, float width) => (_units, _style, _width) = (units, style, width);
 
-    /// <summary>The lines of <paramref name="units"/> (a word too long for a line is split in the list).</summary>
-    public static List<TextLine> Break(List<TextUnit> units, TextStyle style, float width)
+    /// <summary>
+    /// The lines of <paramref name="units"/> (a word too long for a line is split in the list,
+    /// unless <paramref name="split"/> is false: then it overflows the line).
+    /// </summary>
+    public static List<TextLine> Break(List<TextUnit> units, TextStyle style, float width, bool split = true)
     {
-        var breaker = new LineBreaker(units, style, width);
+        var breaker = new LineBreaker(units, style, width) { _rebreaking = !split };
         breaker.BreakLines();
         return breaker._lines;
     }
@@ -125,13 +128,14 @@ internal sealed partial class LineBreaker
         _lines.RemoveRange(prefix, 2);
         var start = before.Start;
         var firstLine = prefix == 0;
+        var splitting = !_rebreaking;
         _rebreaking = true; // a unit split now could not be put back if the lines are
         // The measure cut to just short of the line as it was set: its last unit no longer fits.
         if (NextLine(ref start, ref firstLine, _width - before.Indent - before.Natural + 0.02f))
         {
             while (NextLine(ref start, ref firstLine, 0)) { }
         }
-        _rebreaking = false;
+        _rebreaking = !splitting;
         if (_lines.Count == prefix + 2 && _lines[prefix].End < before.End && !IsLone(_lines[^1])) return;
         _lines.RemoveRange(prefix, _lines.Count - prefix);
         _lines.AddRange(kept);

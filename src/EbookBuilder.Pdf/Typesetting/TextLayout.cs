@@ -24,6 +24,7 @@ internal sealed class TextLayout : ITextBlock
         _units = UnitBuilder.Build(spans, style, fonts);
         Spacing.Adjust(_units, style.Size);
         _lines = LineBreaker.Break(_units, style, width);
+        if (style.Balance && _lines.Count > 1 && style.Align != TextAlign.Justify) _lines = Balanced(_lines.Count);
         // A line the limits of justification cannot fill is set ragged, not spaced out.
         for (var i = 0; i < _lines.Count; i++)
         {
@@ -32,6 +33,25 @@ internal sealed class TextLayout : ITextBlock
             RaggedLines++;
         }
         _visual = BidiOrder.OfLines(_units.Select(u => u.IsBreak ? "\n" : u.Text).ToList(), _lines.Select(l => (l.Start, l.End)).ToList());
+    }
+
+    /// <summary>
+    /// The lines broken in the narrowest measure that still gives <paramref name="count"/> lines
+    /// (found by halving, to a tenth of an em): lines of about equal length, as CSS's
+    /// text-wrap: balance sets them. Units are not split again for it.
+    /// </summary>
+    private List<TextLine> Balanced(int count)
+    {
+        float narrow = _width / count * 0.8f, wide = _width;
+        var best = _lines;
+        while (wide - narrow > _style.Size / 10)
+        {
+            var middle = (narrow + wide) / 2;
+            var lines = LineBreaker.Break(_units, _style, middle, split: false);
+            if (lines.Count <= count && lines.All(l => l.Natural <= middle + 0.01f)) (wide, best) = (middle, lines);
+            else narrow = middle;
+        }
+        return best;
     }
 
     /// <summary>Per line, its units left to right, where that is not the order they were written in (right-to-left text); else null.</summary>

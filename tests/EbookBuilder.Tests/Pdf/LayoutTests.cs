@@ -96,6 +96,24 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_title_of_two_lines_is_balanced_not_a_full_line_and_a_character()
+    {
+        // Greedy, it broke as a full line and a name left over (…表态转支持 / 川普; before lone
+        // characters were avoided, …转支持川 / 普).
+        const string text = "美国多个州的选民在最后一周转而公开表态转支持川普";
+        using var fonts = TestFonts.For(text);
+        var style = Body with { FirstIndent = 0, Align = TextAlign.Left, Balance = true };
+        var lines = Lines(new TextLayout([new TextSpan(text)], style, 23 * 10.5f, fonts), out _);
+        Assert.Equal(2, lines.Count);
+        Assert.Equal(text, string.Concat(lines));
+        Assert.InRange(lines[0].Length - lines[1].Length, 0, 1);
+        var greedy = Lines(new TextLayout([new TextSpan(text)], style with { Balance = false }, 23 * 10.5f, fonts), out _);
+        Assert.Equal("川普", greedy[^1]); // the shape it had
+        // A title that fits one line stays one line.
+        Assert.Single(Lines(new TextLayout([new TextSpan("转支持川普")], style, 23 * 10.5f, fonts), out _));
+    }
+
+    [Fact]
     public void Ellipses_typed_as_dots_stay_whole_and_never_start_a_line()
     {
         const string text = "他停了一下说道那个时候我们都还年轻......。。。后来";

@@ -15,13 +15,13 @@ internal static class BuildCommand
 
     private static readonly Argument<string[]> Inputs = new("inputs")
     {
-        Description = "Article files, folders of articles, index files (Markdown link lists), or a book.toml (or a folder holding one)",
-        Arity = ArgumentArity.OneOrMore,
+        Description = "Article files, folders of articles, index files (Markdown link lists), or a book.toml (or a folder holding one); none: the book.toml of the current folder",
+        Arity = ArgumentArity.ZeroOrMore,
     };
 
     private static readonly Option<string> Output = new("--output", "-o")
     {
-        Description = "Folder to write the books to",
+        Description = "Folder to write the books to, or the file to write when there is one format (book.epub, book.pdf)",
         DefaultValueFactory = _ => "dist",
     };
 
@@ -29,7 +29,7 @@ internal static class BuildCommand
 
     private static readonly Option<string> Format = new("--format", "-f")
     {
-        Description = "Formats to write: epub, pdf or all",
+        Description = "Formats to write: epub, pdf, a comma list (epub,pdf) or all",
         DefaultValueFactory = _ => "epub",
     };
 
@@ -102,7 +102,6 @@ internal static class BuildCommand
 
     public static Command Create()
     {
-        Format.AcceptOnlyFromAmong("epub", "pdf", "all");
         Undated.AcceptOnlyFromAmong("keep", "drop");
         var command = new Command("build", "Build a book from articles")
         {
@@ -130,7 +129,22 @@ internal static class BuildCommand
         var stderr = parse.InvocationConfiguration.Error;
         var stdout = parse.InvocationConfiguration.Output;
         BuildOptions options;
-        string? reportPath;
+        // The report is written however the build ends (a failed build's says why); until the
+        // book file is read, only the command line can name it.
+        string? reportPath = parse.GetResult(Report) is { Implicit: false } ? parse.GetValue(Report) : null;
+        int Fail(int code, string message)
+        {
+            stderr.WriteLine(message);
+            try
+            {
+                if (reportPath is not null) BuildReport.Failed(code == ExitCodes.Cancelled ? "cancelled" : code == ExitCodes.BadInput ? "bad-input" : "internal", message).Save(reportPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"error: the report {reportPath} could not be written: {e.Message}");
+            }
+            return code;
+        }
         try
         {
             (options, reportPath) = Options(parse);
@@ -139,8 +153,7 @@ internal static class BuildCommand
         }
         catch (BuildInputException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
+            return Fail(ExitCodes.BadInput, $"error: {e.Message}");
         }
         try
         {
@@ -153,40 +166,33 @@ internal static class BuildCommand
                 foreach (var (key, setting) in settings.Values) stderr.WriteLine($"setting {key} = {BuildSettings.Show(setting.Value)} (from {setting.From})");
             }
             if (reportPath is not null) BuildReport.From(result).Save(reportPath);
+            // Quiet is silent on success, as -q is in cargo and git: the exit code says it worked.
             if (!quiet) BuildSummary.Write(stdout, result);
-            else foreach (var output in result.Outputs) stdout.WriteLine($"wrote {output.Path} ({output.Bytes:N0} bytes)");
             return ExitCodes.Success;
         }
         catch (BuildInputException e)
         {
-            stderr.WriteLine($"error: {e.Message}");
-            return ExitCodes.BadInput;
+            return Fail(ExitCodes.BadInput, $"error: {e.Message}");
         }
         catch (BuildCancelledException e) when (e.Written.Count > 0)
         {
-            stderr.WriteLine($"cancelled; {string.Join(" and ", e.Written.Select(o => o.Path))} had been written before and {(e.Written.Count == 1 ? "is" : "are")} kept, whole; no other file was written");
-            return ExitCodes.Cancelled;
+            return Fail(ExitCodes.Cancelled, $"cancelled; {string.Join(" and ", e.Written.Select(o => o.Path))} had been written before and {(e.Written.Count == 1 ? "is" : "are")} kept, whole; no other file was written");
         }
         catch (OperationCanceledException)
         {
-            stderr.WriteLine("cancelled; nothing was written");
-            return ExitCodes.Cancelled;
+            return Fail(ExitCodes.Cancelled, "cancelled; nothing was written");
         }
         catch (IOException e)
         {
-            stderr.WriteLine($"error: {e.Message.TrimEnd('.')}. Check that the output folder is writable and the disk has space.");
-            return ExitCodes.BadInput;
+            return Fail(ExitCodes.BadInput, $"error: {e.Message.TrimEnd('.')}. Check that the output folder is writable and the disk has space.");
         }
         catch (UnauthorizedAccessException e)
         {
-            stderr.WriteLine($"error: {e.Message.TrimEnd('.')}. Check the permissions of the output folder.");
-            return ExitCodes.BadInput;
+            return Fail(ExitCodes.BadInput, $"error: {e.Message.TrimEnd('.')}. Check the permissions of the output folder.");
         }
         catch (Exception e)
         {
-            stderr.WriteLine($"internal error: {e}");
-            stderr.WriteLine("This is a bug in EbookBuilder; please report it with the command line and the input that caused it.");
-            return ExitCodes.InternalError;
+            return Fail(ExitCodes.InternalError, $"internal error: {e}\nThis is a bug in EbookBuilder; please report it with the command line and the input that caused it.");
         }
     }
 
@@ -197,6 +203,19 @@ internal static class BuildCommand
     private static (BuildOptions Options, string? Report) Options(ParseResult parse)
     {
         var inputs = parse.GetValue(Inputs) ?? [];
+        // An option mistyped (--formt) is taken for an input by the parser: say what it is.
+        foreach (var input in inputs)
+        {
+            if (input.StartsWith('-') && input.Length > 1 && !File.Exists(input) && !Directory.Exists(input))
+                throw new BuildInputException($"unknown option '{input}'{Suggestions.DidYouMean(input, parse.CommandResult.Command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)))}; `ebook build --help` lists the options");
+        }
+        if (inputs.Length == 0)
+        {
+            // As mdBook and cargo do: a bare build builds the book of the current folder.
+            if (BookFileLocator.Find(".") is null)
+                throw new BuildInputException($"no input: name article files or folders, or a {BookFileReader.FileName}, or run `ebook build` in a folder that holds a {BookFileReader.FileName} (`ebook init` writes one)");
+            inputs = ["."];
+        }
         var bookPath = inputs.Length == 1 ? BookFileLocator.Find(inputs[0]) : null;
         if (bookPath is null && inputs.Any(i => BookFileLocator.Find(i) is not null))
             throw new BuildInputException("a book file builds alone: give book.toml (or its folder) as the only input");
@@ -236,7 +255,25 @@ internal static class BuildCommand
         if (Given(ImageMax) && parse.GetValue(ImageMax) is { } max)
             given["image-max"] = BookFile.ParseImageMax(max) ?? throw new BuildInputException($"--image-max '{max}' is not WIDTHxHEIGHT in pixels, for example 1200x1600");
         if (Given(Grayscale)) given["grayscale"] = parse.GetValue(Grayscale);
-        if (Given(Format)) given["formats"] = OutputFormatNames.Parse(parse.GetValue(Format)!) ?? OutputFormats.Epub;
+        OutputFormats? formats = null;
+        if (Given(Format))
+        {
+            formats = OutputFormatNames.ParseList(parse.GetValue(Format)!, out var unknown)
+                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{Suggestions.DidYouMean(unknown ?? "", OutputFormatNames.Names)}; give epub, pdf, a comma list of them (epub,pdf) or all");
+            given["formats"] = formats.Value;
+        }
+        // -o book.epub (pandoc's habit) names the file, and so its format, when there is one format.
+        var output = Given(Output) ? parse.GetValue(Output)! : null;
+        string? outputName = null;
+        if (output is not null && OutputFormatNames.OfFile(output) is { } fileFormat && !Directory.Exists(output))
+        {
+            if (formats is { } asked && asked != fileFormat)
+                throw new BuildInputException($"-o {output} names one {fileFormat.ToString().ToUpperInvariant()} file, but --format asks for {parse.GetValue(Format)}: give a folder with -o to write several formats");
+            if (Given(Name)) throw new BuildInputException($"-o {output} names the file already: leave out --name, or give a folder with -o");
+            given["formats"] = fileFormat;
+            outputName = Path.GetFileNameWithoutExtension(output);
+            output = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        }
         if (Given(Font) && parse.GetValue(Font) is { } font) given["font"] = font;
         if (Given(NoFonts)) given["no-fonts"] = parse.GetValue(NoFonts);
         if (Given(ObfuscateFonts)) given["obfuscate-fonts"] = parse.GetValue(ObfuscateFonts);
@@ -250,8 +287,8 @@ internal static class BuildCommand
             Inputs = book is null ? inputs : [],
             Chapters = book?.Chapters,
             BookRoot = book?.Root,
-            OutputDirectory = Given(Output) ? parse.GetValue(Output)! : book?.Folder ?? (book is null ? "dist" : Path.Combine(Path.GetDirectoryName(book.Path)!, "dist")),
-            Name = Pick(Name, book?.Name, null),
+            OutputDirectory = output ?? book?.Folder ?? (book is null ? "dist" : Path.Combine(Path.GetDirectoryName(book.Path)!, "dist")),
+            Name = outputName ?? Pick(Name, book?.Name, null),
             Title = Pick(Title, book?.Title, null),
             Subtitle = book?.Subtitle,
             Authors = Given(Author) ? parse.GetValue(Author) ?? [] : book?.Authors ?? [],

@@ -1,3 +1,3 @@
 using EbookBuilder.Cli;
 
-return CommandLine.Create().Parse(args).Invoke();
+return CommandLine.Invoke(args);

@@ -24,6 +24,10 @@ public sealed record BuildReport(
     [property: JsonPropertyName("pdf")] BuildReport.PdfSection? Pdf,
     [property: JsonPropertyName("timings")] IReadOnlyDictionary<string, long> Timings)
 {
+    /// <summary>Whether the build wrote its books (false: it stopped, and <see cref="Errors"/> says why).</summary>
+    [JsonPropertyName("ok")]
+    public bool Ok { get; init; } = true;
+
     /// <summary>The settings the build used, each with the layer it came from (defaults, profile …, book.toml, command line).</summary>
     [JsonPropertyName("settings")]
     public IReadOnlyDictionary<string, SettingEntry>? Settings { get; init; }
@@ -162,6 +166,17 @@ public sealed record BuildReport(
         result.TimingsMs)
     {
         Settings = result.Settings?.Values.ToDictionary(kv => kv.Key, kv => new SettingEntry(BuildSettings.Show(kv.Value.Value), kv.Value.From)),
+    };
+
+    /// <summary>
+    /// The report of a build that stopped before it wrote a book (bad input, cancelled): its
+    /// error, and nothing built. <paramref name="code"/> is the error's kind (the exit code's reason).
+    /// </summary>
+    public static BuildReport Failed(string code, string message) => new(0, [], [], [new DiagnosticEntry(code, message, null, null)], [], [],
+        new ImageSection(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, []), new CaptionSection(0), 0, new CleaningSection([]), [], [], null,
+        new Dictionary<string, long>())
+    {
+        Ok = false,
     };
 
     private static ImageSection ImageSectionOf(BuildResult result)

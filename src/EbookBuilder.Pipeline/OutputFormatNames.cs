@@ -1,14 +1,45 @@
 namespace EbookBuilder.Pipeline;
 
-/// <summary>The names of the formats on the command line and in book.toml.</summary>
+/// <summary>The names of the formats on the command line and in book.toml, and their file extensions.</summary>
 public static class OutputFormatNames
 {
+    /// <summary>The names a format list may hold.</summary>
+    public static IReadOnlyList<string> Names { get; } = ["epub", "pdf", "all"];
+
     /// <summary>epub, pdf or all; null for anything else.</summary>
-    public static OutputFormats? Parse(string name) => name switch
+    public static OutputFormats? Parse(string name) => name.Trim().ToLowerInvariant() switch
     {
         "epub" => OutputFormats.Epub,
         "pdf" => OutputFormats.Pdf,
         "all" => OutputFormats.All,
+        _ => null,
+    };
+
+    /// <summary>
+    /// A comma list of names ("epub,pdf", as pandoc and calibre users write it) or one name: the
+    /// formats, or null with the first name that is not one in <paramref name="unknown"/>.
+    /// </summary>
+    public static OutputFormats? ParseList(string text, out string? unknown)
+    {
+        var formats = OutputFormats.None;
+        unknown = null;
+        foreach (var name in text.Split(',', StringSplitOptions.TrimEntries))
+        {
+            if (Parse(name) is { } format) formats |= format;
+            else
+            {
+                unknown = name;
+                return null;
+            }
+        }
+        return formats == OutputFormats.None ? null : formats;
+    }
+
+    /// <summary>The one format a file name's extension names (book.epub, book.pdf), or null.</summary>
+    public static OutputFormats? OfFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
+    {
+        ".epub" => OutputFormats.Epub,
+        ".pdf" => OutputFormats.Pdf,
         _ => null,
     };
 }

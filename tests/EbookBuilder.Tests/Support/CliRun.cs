@@ -10,7 +10,7 @@ internal static class CliRun
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CommandLine.Create().Parse(args).Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+        var code = CommandLine.Invoke(args, new InvocationConfiguration { Output = stdout, Error = stderr });
         return (code, stdout.ToString(), stderr.ToString());
     }
 }

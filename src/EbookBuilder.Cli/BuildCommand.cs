@@ -41,6 +41,16 @@ internal static class BuildCommand
         AllowMultipleArgumentsPerToken = false,
     };
 
+    private static readonly Option<string?> Series = new("--series") { Description = "The series the book is an issue of (a weekly digest's name)" };
+
+    private static readonly Option<double?> Issue = new("--issue", "--series-index") { Description = "The book's number in its series" };
+
+    private static readonly Option<string?> Publisher = new("--publisher") { Description = "Book publisher" };
+
+    private static readonly Option<string?> Description = new("--description") { Description = "Book description (the EPUB's dc:description)" };
+
+    private static readonly Option<string?> Cover = new("--cover") { Description = "Cover image, a file or an http(s) URL, instead of the drawn cover" };
+
     private static readonly Option<string> Language = new("--language")
     {
         Description = "Book language (BCP 47)",
@@ -105,7 +115,7 @@ internal static class BuildCommand
         Undated.AcceptOnlyFromAmong("keep", "drop");
         var command = new Command("build", "Build a book from articles")
         {
-            Inputs, Output, Name, Format, Title, Author, Language, Report,
+            Inputs, Output, Name, Format, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Report,
             ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
@@ -282,6 +292,12 @@ internal static class BuildCommand
         if (book is not null) layers.Add(book.Settings);
         layers.Add(new SettingsLayer("command line", given));
 
+        var series = Pick(Series, book?.Series, null);
+        var seriesIndex = Given(Issue) ? parse.GetValue(Issue) : book?.SeriesIndex;
+        if (seriesIndex is not null && series is null)
+            throw new BuildInputException("--issue numbers the book in a series: give --series NAME too (or series in book.toml)");
+        if (seriesIndex < 0) throw new BuildInputException($"--issue {seriesIndex}: give the issue's number, 0 or more");
+
         var options = new BuildOptions
         {
             Inputs = book is null ? inputs : [],
@@ -293,11 +309,13 @@ internal static class BuildCommand
             Subtitle = book?.Subtitle,
             Authors = Given(Author) ? parse.GetValue(Author) ?? [] : book?.Authors ?? [],
             Language = Pick(Language, book?.Language, "zh-CN"),
-            Publisher = book?.Publisher,
-            Description = book?.Description,
+            Publisher = Pick(Publisher, book?.Publisher, null),
+            Description = Pick(Description, book?.Description, null),
+            Series = series,
+            SeriesIndex = seriesIndex,
             Identifier = book?.Identifier,
             Date = book?.Date,
-            CoverImage = book?.Cover,
+            CoverImage = Given(Cover) ? CoverPath(parse.GetValue(Cover)!) : book?.Cover,
             Clean = book?.Clean ?? EbookBuilder.Ingest.CleanRules.None,
             Encoding = Pick(Encoding, book?.Encoding, null),
             Settings = layers,
@@ -315,6 +333,10 @@ internal static class BuildCommand
         };
         return (options, Given(Report) ? parse.GetValue(Report) : book?.Report);
     }
+
+    /// <summary>A cover named on the command line: a URL as it is, a file from the current folder.</summary>
+    private static string CoverPath(string cover) =>
+        Uri.TryCreate(cover, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? cover : Path.GetFullPath(cover);
 
     private static void PrintDiagnostics(TextWriter stderr, IReadOnlyList<Diagnostic> diagnostics, bool quiet, bool verbose)
     {

@@ -20,6 +20,7 @@ internal static class ContentPages
             w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "titlepage");
             w.WriteAttributeString("class", "titlepage");
             w.WriteElementString("h1", Ns, XmlText.Clean(meta.Title));
+            if (meta.SeriesLine is { } series) Para(w, "series", series);
             if (meta.Authors.Count > 0) Para(w, "author", string.Join("、", meta.Authors));
             if (meta.Publisher is not null) Para(w, "publisher", meta.Publisher);
             if (date is { } d) Para(w, "date", FormatDate(d, meta.Language));

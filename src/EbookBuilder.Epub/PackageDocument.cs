@@ -44,6 +44,16 @@ internal static class PackageDocument
             w.WriteElementString("dc", "language", DcNs, XmlText.Clean(meta.Language));
             foreach (var author in meta.Authors) w.WriteElementString("dc", "creator", DcNs, XmlText.Clean(author));
             if (meta.Publisher is not null) w.WriteElementString("dc", "publisher", DcNs, XmlText.Clean(meta.Publisher));
+            if (meta.Series is { } series)
+            {
+                // EPUB 3's collection (Apple Books, KOReader, Thorium group by it) and calibre's own
+                // series meta (calibre, Kobo's and the Kindle formats converted from it read this).
+                Meta(w, "belongs-to-collection", XmlText.Clean(series), id: "series");
+                Meta(w, "collection-type", "series", refines: "#series");
+                if (meta.SeriesNumber is { } number) Meta(w, "group-position", number, refines: "#series");
+                NamedMeta(w, "calibre:series", XmlText.Clean(series));
+                if (meta.SeriesNumber is { } index) NamedMeta(w, "calibre:series_index", index);
+            }
             if (meta.Description is not null) w.WriteElementString("dc", "description", DcNs, XmlText.Clean(meta.Description));
             if (date is { } d) w.WriteElementString("dc", "date", DcNs, d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             foreach (var source in book.Articles.Select(a => a.SourceUrl).OfType<string>().Distinct(StringComparer.Ordinal))
@@ -121,5 +131,24 @@ internal static class PackageDocument
             w.WriteEndDocument();
         }
         return buffer.ToArray();
+    }
+    /// <summary>An EPUB 3 meta: <c>&lt;meta property="…"&gt;value&lt;/meta&gt;</c>, with an id or what it refines.</summary>
+    private static void Meta(XmlWriter w, string property, string value, string? id = null, string? refines = null)
+    {
+        w.WriteStartElement("meta", OpfNs);
+        if (id is not null) w.WriteAttributeString("id", id);
+        if (refines is not null) w.WriteAttributeString("refines", refines);
+        w.WriteAttributeString("property", property);
+        w.WriteString(value);
+        w.WriteEndElement();
+    }
+
+    /// <summary>An OPF 2 meta (<c>name</c>, <c>content</c>), which EPUB 3 keeps for readers that look for it.</summary>
+    private static void NamedMeta(XmlWriter w, string name, string content)
+    {
+        w.WriteStartElement("meta", OpfNs);
+        w.WriteAttributeString("name", name);
+        w.WriteAttributeString("content", content);
+        w.WriteEndElement();
     }
 }

@@ -94,6 +94,7 @@ internal static class BookCharacters
         Add(book.Metadata.Title, false, "");
         foreach (var author in book.Metadata.Authors) Add(author, false, "");
         Add(book.Metadata.Publisher, false, "");
+        Add(book.Metadata.SeriesLine, false, "");
         Add(book.Metadata.Description, false, "");
         foreach (var text in extra) Add(text, false, "");
         foreach (var chapter in book.Chapters)

@@ -36,8 +36,13 @@ public static class CoverRenderer
                 y += width * 0.09f;
                 if (!string.IsNullOrEmpty(subtitle))
                 {
-                    DrawCentered(canvas, subtitle, typefaces, width * 0.04f, new SKColor(0x55, 0x55, 0x55), width, y);
-                    y += width * 0.1f;
+                    // Its lines (the series and issue, then the subtitle and dates), each wrapped to the cover.
+                    foreach (var line in subtitle.Split('\n').SelectMany(l => Wrap(l, typefaces, width * 0.04f, width * 0.8f)))
+                    {
+                        DrawCentered(canvas, line, typefaces, width * 0.04f, new SKColor(0x55, 0x55, 0x55), width, y);
+                        y += width * 0.06f;
+                    }
+                    y += width * 0.04f;
                 }
                 foreach (var chapter in chapters.Take(12))
                 {

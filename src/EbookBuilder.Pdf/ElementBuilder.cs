@@ -147,6 +147,8 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         {
             (Layout([new TextSpan(book.Metadata.Title)], Style(theme.ChapterTitleSize * 1.4f, TextAlign.Center, bold: true, lineHeight: 1.3f) with { Balance = true }), 0),
         };
+        if (book.Metadata.SeriesLine is { } series)
+            blocks.Add((Layout([new TextSpan(series)], Style(theme.HeadingSize, TextAlign.Center, bold: true)), Em));
         if (book.Metadata.Subtitle is { } subtitle)
             blocks.Add((Layout([new TextSpan(subtitle)], Style(theme.HeadingSize, TextAlign.Center)), Em));
         var dates = book.Articles.Select(a => a.Date).OfType<DateOnly>().ToList();

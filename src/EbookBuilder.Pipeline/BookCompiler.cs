@@ -86,7 +86,7 @@ public static class BookCompiler
         var title = options.Title
             ?? (chapters.Count == 1 ? chapters[0].Title : chinese ? "新闻合集" : "Collected Articles");
         return new BookMetadata(title, options.Authors, options.Language, options.Publisher, options.Description, options.Identifier,
-            options.Subtitle, options.Date);
+            options.Subtitle, options.Date, options.Series, options.SeriesIndex);
     }
 
     /// <summary>The time recorded in the book: given, else the newest article date, else the newest input file.</summary>

@@ -18,6 +18,12 @@ public sealed record BuildOptions
     /// <summary>The book's subtitle.</summary>
     public string? Subtitle { get; init; }
 
+    /// <summary>The series the book is an issue of (a weekly digest): EPUB collection, calibre series, title page and cover.</summary>
+    public string? Series { get; init; }
+
+    /// <summary>The book's number in its series (the issue).</summary>
+    public double? SeriesIndex { get; init; }
+
     /// <summary>The book's publisher.</summary>
     public string? Publisher { get; init; }
 

@@ -32,6 +32,12 @@ public sealed record BookFile
     public IReadOnlyList<string>? Authors { get; init; }
     /// <summary>[book] publisher.</summary>
     public string? Publisher { get; init; }
+
+    /// <summary>[book] series: the series the book is an issue of.</summary>
+    public string? Series { get; init; }
+
+    /// <summary>[book] series-index: its number in the series.</summary>
+    public double? SeriesIndex { get; init; }
     /// <summary>[book] language (BCP 47).</summary>
     public string? Language { get; init; }
     /// <summary>[book] date of the issue.</summary>
@@ -201,6 +207,11 @@ public sealed record BookFile
                 new SourceSpan(path, chapter.Line), order, limit, since, until));
         }
 
+        if (Val<double>(book, "series-index") is { } seriesIndex)
+        {
+            if (Opt<string>(book, "series") is null) Error(book, "series-index", "series-index numbers the book in a series: add series = \"…\" too");
+            if (seriesIndex < 0) Error(book, "series-index", $"series-index {seriesIndex} is negative: give the issue's number, 0 or more");
+        }
         OutputFormats? formats = null;
         if (Opt<string[]>(output, "formats") is { } formatNames)
         {
@@ -289,6 +300,8 @@ public sealed record BookFile
             Subtitle = Opt<string>(book, "subtitle"),
             Authors = authors.Count > 0 ? authors : null,
             Publisher = Opt<string>(book, "publisher"),
+            Series = Opt<string>(book, "series"),
+            SeriesIndex = Val<double>(book, "series-index"),
             Language = Opt<string>(book, "language"),
             Date = Val<DateOnly>(book, "date"),
             Description = Opt<string>(book, "description"),

@@ -19,7 +19,9 @@ internal static class CoverArt
         var dates = book.Articles.Select(a => a.Date).OfType<DateOnly>().ToList();
         string Format(DateOnly d) => EbookBuilder.Model.Text.DateText.Format(d, book.Metadata.Language);
         var range = dates.Count == 0 ? null : dates.Min() == dates.Max() ? Format(dates.Min()) : $"{Format(dates.Min())} — {Format(dates.Max())}";
-        var subtitle = book.Metadata.Subtitle is { } given ? (range is null ? given : $"{given}　{range}") : range;
+        var under = book.Metadata.Subtitle is { } given ? (range is null ? given : $"{given}　{range}") : range;
+        var lines = new[] { book.Metadata.SeriesLine, under }.Where(p => p is not null).ToList();
+        var subtitle = lines.Count == 0 ? null : string.Join('\n', lines);
         const int width = 1600, height = 2400;
         var jpeg = CoverRenderer.RenderCached(options.Images.CacheDirectory, book.Metadata.Title, subtitle, book.Chapters.Select(c => c.Title).ToList(), files, width, height);
         return new ImageAsset("cover.jpg", jpeg, "image/jpeg", width, height);

@@ -12,6 +12,9 @@ internal static class MarkdownFormat
         .UseYamlFrontMatter()
         .UsePipeTables()
         .UseEmphasisExtras()
+        // CommonMark does not let ** close after Chinese punctuation before a character
+        // (**加粗？**后文 kept its asterisks): Markdig's CJK-friendly rules do.
+        .UseCjkFriendlyEmphasis()
         .UseAutoLinks()
         .UseFigures()
         .Build();

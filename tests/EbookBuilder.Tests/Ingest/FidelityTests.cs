@@ -120,6 +120,18 @@ public sealed class FidelityTests
         Assert.Equal("美国副总统（Kamala Harris），在会上说：“We will win.” 记者、编辑【完】A · B", Plain.Of(a.Blocks.OfType<Paragraph>().Single().Content));
     }
 
+    [Fact]
+    public void Markdown_emphasis_closed_by_Chinese_punctuation_is_emphasis_not_asterisks()
+    {
+        // CommonMark's flanking rules do not let ** close after ？ before 第: the asterisks were kept as text.
+        using var temp = new TempFolder();
+        var a = Read(temp, "1.md", "# 强调\n\n第一句。**加粗的第三句？**第四句，还有*斜体。*完。\n", out _);
+        var content = a.Blocks.OfType<Paragraph>().Single().Content;
+        Assert.Equal("第一句。加粗的第三句？第四句，还有斜体。完。", Plain.Of(content));
+        Assert.Single(content.OfType<Strong>());
+        Assert.Single(content.OfType<Emphasis>());
+    }
+
     /// <summary>Our own traditional-Chinese text, as a Taiwanese or Hong Kong site writes it.</summary>
     private const string Traditional = "臺灣的讀者喜歡在週末閱讀長篇報導，這篇文章談到圖書館、學校與社區如何一起推廣閱讀，讓更多人養成讀書的習慣。";
 

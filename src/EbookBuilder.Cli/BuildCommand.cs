@@ -21,7 +21,7 @@ internal static class BuildCommand
 
     private static readonly Option<string> Output = new("--output", "-o")
     {
-        Description = "Folder to write the books to, or the file to write when there is one format (book.epub, book.pdf)",
+        Description = "Folder to write the books to, or the file to write when there is one format (book.epub, book.kepub.epub, book.pdf)",
         DefaultValueFactory = _ => "dist",
     };
 
@@ -29,7 +29,7 @@ internal static class BuildCommand
 
     private static readonly Option<string> Format = new("--format", "-f")
     {
-        Description = "Formats to write: epub, pdf, a comma list (epub,pdf) or all",
+        Description = "Formats to write: epub, pdf, kepub (Kobo's EPUB), a comma list (epub,kepub) or all (epub and pdf)",
         DefaultValueFactory = _ => "epub",
     };
 
@@ -269,7 +269,7 @@ internal static class BuildCommand
         if (Given(Format))
         {
             formats = OutputFormatNames.ParseList(parse.GetValue(Format)!, out var unknown)
-                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{Suggestions.DidYouMean(unknown ?? "", OutputFormatNames.Names)}; give epub, pdf, a comma list of them (epub,pdf) or all");
+                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{Suggestions.DidYouMean(unknown ?? "", OutputFormatNames.Names)}; give epub, pdf, kepub, a comma list of them (epub,pdf) or all");
             given["formats"] = formats.Value;
         }
         // -o book.epub (pandoc's habit) names the file, and so its format, when there is one format.
@@ -281,7 +281,8 @@ internal static class BuildCommand
                 throw new BuildInputException($"-o {output} names one {fileFormat.ToString().ToUpperInvariant()} file, but --format asks for {parse.GetValue(Format)}: give a folder with -o to write several formats");
             if (Given(Name)) throw new BuildInputException($"-o {output} names the file already: leave out --name, or give a folder with -o");
             given["formats"] = fileFormat;
-            outputName = Path.GetFileNameWithoutExtension(output);
+            var file = Path.GetFileName(output);
+            outputName = fileFormat == OutputFormats.Kepub ? file[..^".kepub.epub".Length] : Path.GetFileNameWithoutExtension(file);
             output = Path.GetDirectoryName(Path.GetFullPath(output))!;
         }
         if (Given(Font) && parse.GetValue(Font) is { } font) given["font"] = font;

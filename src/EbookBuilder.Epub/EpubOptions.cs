@@ -13,6 +13,12 @@ public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, boo
     /// </summary>
     public EbookBuilder.Model.Diagnostics.DiagnosticBag? Diagnostics { get; init; }
 
+    /// <summary>
+    /// What is done to each content page (chapter openings, articles) once it is written: a KEPUB
+    /// adds Kobo's spans (<see cref="KoboSpans"/>). Null: nothing.
+    /// </summary>
+    public Func<byte[], byte[]>? ContentPages { get; init; }
+
     /// <summary>The words the writer adds (contents, cover…), decided once for the book; by default those of the book's language.</summary>
     public EbookBuilder.Model.Document.Labels? Labels { get; init; }
 }

@@ -64,10 +64,11 @@ public static class EpubWriter
         foreach (var chapter in layout.Chapters)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            archive.Add("OEBPS/" + chapter.Href, ContentPages.ChapterOpening(chapter, meta.Language));
+            var page = options.ContentPages ?? (bytes => bytes);
+            archive.Add("OEBPS/" + chapter.Href, page(ContentPages.ChapterOpening(chapter, meta.Language)));
             foreach (var article in chapter.Articles)
             {
-                archive.Add("OEBPS/" + article.Href, ArticlePage(article, meta.Language, labels, images, options.Diagnostics));
+                archive.Add("OEBPS/" + article.Href, page(ArticlePage(article, meta.Language, labels, images, options.Diagnostics)));
             }
         }
         foreach (var font in fonts.Faces)

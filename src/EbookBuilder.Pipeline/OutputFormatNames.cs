@@ -4,13 +4,14 @@ namespace EbookBuilder.Pipeline;
 public static class OutputFormatNames
 {
     /// <summary>The names a format list may hold.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["epub", "pdf", "all"];
+    public static IReadOnlyList<string> Names { get; } = ["epub", "pdf", "kepub", "all"];
 
-    /// <summary>epub, pdf or all; null for anything else.</summary>
+    /// <summary>epub, pdf, kepub or all (EPUB and PDF); null for anything else.</summary>
     public static OutputFormats? Parse(string name) => name.Trim().ToLowerInvariant() switch
     {
         "epub" => OutputFormats.Epub,
         "pdf" => OutputFormats.Pdf,
+        "kepub" => OutputFormats.Kepub,
         "all" => OutputFormats.All,
         _ => null,
     };
@@ -35,11 +36,13 @@ public static class OutputFormatNames
         return formats == OutputFormats.None ? null : formats;
     }
 
-    /// <summary>The one format a file name's extension names (book.epub, book.pdf), or null.</summary>
-    public static OutputFormats? OfFile(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".epub" => OutputFormats.Epub,
-        ".pdf" => OutputFormats.Pdf,
-        _ => null,
-    };
+    /// <summary>The one format a file name's extension names (book.epub, book.kepub.epub, book.pdf), or null.</summary>
+    public static OutputFormats? OfFile(string path) =>
+        path.EndsWith(".kepub.epub", StringComparison.OrdinalIgnoreCase) ? OutputFormats.Kepub
+        : Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".epub" => OutputFormats.Epub,
+            ".pdf" => OutputFormats.Pdf,
+            _ => null,
+        };
 }

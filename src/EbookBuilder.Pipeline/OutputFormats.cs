@@ -10,6 +10,8 @@ public enum OutputFormats
     Epub = 1,
     /// <summary>A typeset PDF.</summary>
     Pdf = 2,
-    /// <summary>Both.</summary>
+    /// <summary>Kobo's EPUB (NAME.kepub.epub): the EPUB with Kobo's sentence spans.</summary>
+    Kepub = 4,
+    /// <summary>EPUB and PDF (the formats "all" has always meant).</summary>
     All = Epub | Pdf,
 }

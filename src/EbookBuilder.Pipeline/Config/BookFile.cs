@@ -219,7 +219,7 @@ public sealed record BookFile
             foreach (var f in formatNames)
             {
                 if (OutputFormatNames.Parse(f) is { } parsed) formats |= parsed;
-                else Error(output, "formats", $"format '{f}' is not one of epub, pdf, all");
+                else Error(output, "formats", $"format '{f}' is not one of {string.Join(", ", OutputFormatNames.Names)}");
             }
         }
         DeviceProfile? profile = null;

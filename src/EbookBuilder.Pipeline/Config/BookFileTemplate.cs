@@ -45,7 +45,7 @@ public static class BookFileTemplate
         text.Append("""
 
             [output]
-            formats = ["epub", "pdf"]          # epub, pdf, or all
+            formats = ["epub", "pdf"]          # epub, pdf, kepub, or all (epub and pdf)
             # name = "weekly"                  # file name (default: the title)
             # folder = "dist"
             # page-size = "A5"                 # A4, A5, B5, Letter, ereader or WxHmm

@@ -15,7 +15,7 @@ internal static class WriteStage
     {
         using var writers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var jobs = BookWriters.For(context.Settings.Formats)
-            .Select(writer => Run(writer, context, Path.Combine(context.Options.OutputDirectory, name + "." + writer.Format), writers))
+            .Select(writer => Run(writer, context, Path.Combine(context.Options.OutputDirectory, name + "." + writer.Extension), writers))
             .ToList();
         try
         {

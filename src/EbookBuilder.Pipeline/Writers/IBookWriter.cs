@@ -8,8 +8,11 @@ namespace EbookBuilder.Pipeline.Writers;
 /// </summary>
 public interface IBookWriter
 {
-    /// <summary>The format's name, as <c>--format</c> and the report give it; also the file's extension.</summary>
+    /// <summary>The format's name, as <c>--format</c> and the report give it.</summary>
     string Format { get; }
+
+    /// <summary>The file's extension (after the book's name and a dot): "epub", "kepub.epub".</summary>
+    string Extension { get; }
 
     /// <summary>Whether this writer is among the formats asked for.</summary>
     bool IsIn(OutputFormats formats);

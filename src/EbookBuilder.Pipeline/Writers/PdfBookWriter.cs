@@ -9,6 +9,8 @@ internal sealed class PdfBookWriter : IBookWriter
 {
     public string Format => "pdf";
 
+    public string Extension => "pdf";
+
     public bool IsIn(OutputFormats formats) => formats.HasFlag(OutputFormats.Pdf);
 
     public IEnumerable<string> AddedText(Labels labels) => [.. labels.All, WriterCharacters.Common];

@@ -12,6 +12,7 @@ internal static class CommandLine
             InitCommand.Create(),
             FontsCommand.Create(),
             CacheCommand.Create(),
+            SendCommand.Create(),
         };
 
     /// <summary>

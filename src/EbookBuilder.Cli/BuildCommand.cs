@@ -35,6 +35,8 @@ internal static class BuildCommand
 
     private static readonly Option<string?> Title = new("--title") { Description = "Book title" };
 
+    private static readonly Option<string?> Split = new("--split") { Description = "Cut the book between articles into volumes of at most a size: size:45MB (Send to Kindle takes 50 MB)" };
+
     private static readonly Option<string[]> Author = new("--author")
     {
         Description = "Book author (repeat for several)",
@@ -115,7 +117,7 @@ internal static class BuildCommand
         Undated.AcceptOnlyFromAmong("keep", "drop");
         var command = new Command("build", "Build a book from articles")
         {
-            Inputs, Output, Name, Format, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Report,
+            Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Report,
             ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
@@ -286,6 +288,7 @@ internal static class BuildCommand
             output = Path.GetDirectoryName(Path.GetFullPath(output))!;
         }
         if (Given(Font) && parse.GetValue(Font) is { } font) given["font"] = font;
+        if (Given(Split) && parse.GetValue(Split) is { } split) given["split"] = split;
         if (Given(NoFonts)) given["no-fonts"] = parse.GetValue(NoFonts);
         if (Given(ObfuscateFonts)) given["obfuscate-fonts"] = parse.GetValue(ObfuscateFonts);
         var layers = new List<SettingsLayer>();

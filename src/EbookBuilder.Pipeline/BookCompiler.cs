@@ -50,16 +50,37 @@ public static class BookCompiler
             Cover = assets.Cover,
             Progress = progress,
         };
-        var written = await WriteStage.RunAsync(context, FileNames.ForBook(options.Name ?? book.Metadata.Title), cancellationToken).ConfigureAwait(false);
+        // Volumes (--split) are written one after the other, each a whole book with the book's assets.
+        var volumes = resolved.Settings.SplitBytes is { } most ? Volumes.Plan(book, assets.Images, assets.Fonts, assets.Cover, most) : [book];
+        var written = new List<Written>();
+        var name = options.Name ?? book.Metadata.Title;
+        for (var v = 0; v < volumes.Count; v++)
+        {
+            var fileName = FileNames.ForBook(volumes.Count == 1 ? name : name + Volumes.Mark(v, volumes.Count, book.Metadata.Language).Replace('/', '-'));
+            written.AddRange(await WriteStage.RunAsync(context with { Book = volumes[v] }, fileName, cancellationToken).ConfigureAwait(false));
+        }
         foreach (var (output, ms, figures) in written)
         {
-            timings[output.Format] = ms;
-            foreach (var (name, value) in figures) timings[name] = value;
+            timings[output.Format] = timings.GetValueOrDefault(output.Format) + ms;
+            foreach (var (figure, value) in figures) timings[figure] = timings.GetValueOrDefault(figure) + value;
         }
+        WarnOverMailLimit(written, resolved.Settings, diagnostics);
         timings["write"] = Lap(clock);
         Measure(timings, total);
         return new BuildResult(book, assets.Images, assets.Failures, assets.Fonts, diagnostics.Items, written.Select(w => w.Output).ToList(), timings,
             (int)timings.GetValueOrDefault("pdfPages")) { Settings = resolved.Settings };
+    }
+
+    /// <summary>Send to Kindle (and most mail) refuses files over 50 MB: an EPUB that big is told how to split.</summary>
+    private static void WarnOverMailLimit(IEnumerable<Written> written, BuildSettings settings, DiagnosticBag diagnostics)
+    {
+        const long limit = 50L * 1000 * 1000;
+        foreach (var output in written.Select(w => w.Output).Where(o => o.Format is "epub" or "kepub" && o.Bytes > limit))
+        {
+            diagnostics.Warn(DiagnosticCodes.OverMailLimit, settings.SplitBytes is null
+                ? $"{output.Path} is {output.Bytes / 1e6:0.0} MB, over the 50 MB Send to Kindle takes by mail: --split size:45MB cuts the book into volumes"
+                : $"{output.Path} is {output.Bytes / 1e6:0.0} MB though split (volumes are cut by an estimate, and one article is never cut): give a smaller size");
+        }
     }
 
     private static BuildInputException NoArticles(BuildOptions options)

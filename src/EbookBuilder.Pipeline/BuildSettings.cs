@@ -40,6 +40,9 @@ public sealed class BuildSettings
     /// <summary>The formats to write.</summary>
     public OutputFormats Formats => Values.TryGetValue("formats", out var s) ? (OutputFormats)s.Value : OutputFormats.Epub;
 
+    /// <summary>The largest volume in bytes (<c>split = "size:45MB"</c>), or null for one book.</summary>
+    public long? SplitBytes => Get<string>("split") is { } split ? Volumes.ParseSplit(split) : null;
+
     /// <summary>The body font (a file or a family name), or null for the bundled one.</summary>
     public string? Font => Get<string>("font");
 

@@ -51,4 +51,7 @@ public static class DiagnosticCodes
     public const string OutputFailed = "OUT002";
     /// <summary>A writer failed on part of an article; that part was set as plain text, or left out.</summary>
     public const string WriterFallback = "OUT003";
+
+    /// <summary>A book file over Send to Kindle's 50 MB, built without --split.</summary>
+    public const string OverMailLimit = "OUT004";
 }

@@ -274,6 +274,7 @@ public sealed record BookFile
         if (imageMax is { } givenMax) theme["image-max"] = givenMax;
         if (Val<bool>(images, "grayscale") is { } grayscale) theme["grayscale"] = grayscale;
         if (formats is { } givenFormats) theme["formats"] = givenFormats;
+        if (Opt<string>(output, "split") is { } split) theme["split"] = split;
         if (font is not null) theme["font"] = font;
         if (Val<bool>(fonts, "no-fonts") is { } noFonts) theme["no-fonts"] = noFonts;
         if (Val<bool>(fonts, "obfuscate-fonts") is { } obfuscate) theme["obfuscate-fonts"] = obfuscate;

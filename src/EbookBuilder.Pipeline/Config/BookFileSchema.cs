@@ -55,7 +55,7 @@ public static class BookFileSchema
         {
             ["formats"] = Kind.TextList, ["name"] = Kind.Text, ["folder"] = Kind.Text, ["page-size"] = Kind.Text,
             ["profile"] = Kind.Text, ["no-cover"] = Kind.Boolean, ["since"] = Kind.Date, ["until"] = Kind.Date, ["report"] = Kind.Text,
-            ["undated"] = Kind.Text,
+            ["undated"] = Kind.Text, ["split"] = Kind.Text,
         }),
         ["images"] = new(new Dictionary<string, Kind>(StringComparer.Ordinal)
         {

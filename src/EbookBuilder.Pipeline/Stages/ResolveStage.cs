@@ -43,6 +43,8 @@ internal static class ResolveStage
         {
             throw new BuildInputException(string.Join('\n', diagnostics.Items.Where(d => d.Severity == Severity.Error)));
         }
+        if (settings.Values.TryGetValue("split", out var split) && Volumes.ParseSplit((string)split.Value) is null)
+            throw new BuildInputException($"split '{split.Value}' (from {split.From}) is not a size: write size:45MB (Send to Kindle takes 50 MB), size:800KB");
         return new Resolved(options, settings, root, sources);
     }
 

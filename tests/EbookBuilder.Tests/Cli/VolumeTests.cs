@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+using EbookBuilder.Tests.Support;
+
+namespace EbookBuilder.Tests.Cli;
+
+/// <summary>
+/// --split size:N cuts a book between articles into volumes (Send to Kindle takes 50 MB), each a
+/// whole book: its own title, contents and file, every article in exactly one, in order.
+/// </summary>
+public sealed class VolumeTests
+{
+    [Fact]
+    public void A_book_split_by_size_becomes_volumes_under_the_size_with_every_article_once_in_order()
+    {
+        using var temp = new TempFolder();
+        var random = new Random(11);
+        for (var a = 1; a <= 40; a++)
+        {
+            var text = new StringBuilder($"# 第{a:00}篇\n\n");
+            for (var p = 0; p < 30; p++)
+            {
+                for (var c = 0; c < 500; c++) text.Append((char)(0x4E00 + random.Next(3000)));
+                text.Append("。\n\n");
+            }
+            temp.Write($"src/{a:00}.md", text.ToString());
+        }
+        var report = temp.File("r.json");
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("src"), "--title", "书", "--split", "size:1MB", "--no-fonts", "-o", temp.File("out"), "-q", "--report", report);
+        Assert.True(code == 0, stderr);
+        var files = Directory.GetFiles(temp.File("out"), "*.epub").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.True(files.Count >= 2, string.Join(", ", files));
+        var outputs = JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("outputs").EnumerateArray()
+            .Select(o => o.GetProperty("path").GetString()!).ToList();
+        Assert.Equal(files.Count, outputs.Count);
+        var titles = new List<string>();
+        for (var v = 0; v < outputs.Count; v++)
+        {
+            Assert.True(new FileInfo(outputs[v]).Length <= 1_000_000, $"{outputs[v]}: {new FileInfo(outputs[v]).Length} bytes");
+            var epub = new EpubContents(outputs[v]);
+            var mark = outputs.Count <= 3 ? " " + (outputs.Count == 2 ? "上下" : "上中下")[v] : $" ({v + 1}/{outputs.Count})";
+            Assert.Contains($"<dc:title id=\"book-title\">书{mark}</dc:title>", epub.Texts["OEBPS/content.opf"]);
+            titles.AddRange(System.Text.RegularExpressions.Regex.Matches(epub.Texts["OEBPS/nav.xhtml"], "第\\d\\d篇").Select(m => m.Value));
+        }
+        Assert.Equal(Enumerable.Range(1, 40).Select(a => $"第{a:00}篇"), titles);
+    }
+
+    [Fact]
+    public void A_split_the_fonts_would_fill_is_refused_not_a_volume_per_article()
+    {
+        using var temp = new TempFolder();
+        var (code, _, stderr) = CliRun.Invoke("build", TestPaths.Fixture("book", "pages", "cat1"), "--split", "size:500KB", "-o", temp.Path, "--no-images");
+        Assert.Equal(1, code);
+        Assert.Contains("leaves too little for articles", stderr);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public void A_split_that_is_not_a_size_is_refused()
+    {
+        var (code, _, stderr) = CliRun.Invoke("build", TestPaths.Fixture("book", "pages", "cat1"), "--split", "three", "-o", Path.GetTempPath());
+        Assert.Equal(1, code);
+        Assert.Contains("split 'three' (from command line) is not a size", stderr);
+    }
+}

@@ -86,23 +86,5 @@ public static class BookFileSchema
     };
 
     /// <summary>The known key closest to a misspelt one (at most two edits away), for "did you mean".</summary>
-    public static string? Nearest(string key, IEnumerable<string> known) =>
-        known.Select(k => (k, d: Distance(key, k))).Where(x => x.d <= 2).OrderBy(x => x.d).Select(x => x.k).FirstOrDefault();
-
-    private static int Distance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var previous = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var current = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-        }
-        return row[b.Length];
-    }
+    public static string? Nearest(string key, IEnumerable<string> known) => EbookBuilder.Model.Text.EditDistance.Nearest(key, known, 2);
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using EbookBuilder.Tests.Support;
 using MimeKit;
 using netDumbster.smtp;
@@ -13,14 +11,7 @@ namespace EbookBuilder.Tests.Cli;
 /// </summary>
 public sealed class SendTests
 {
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    private static int FreePort() => ImageServer.FreePort();
 
     private static string Settings(TempFolder temp, int port, string extra = "") =>
         temp.Write("send.toml", $"[smtp]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\nfrom = \"me@example.org\"\n{extra}");

@@ -6,7 +6,7 @@ namespace EbookBuilder.Pipeline.Stages;
 
 /// <summary>
 /// Every writer the formats ask for, side by side (they share nothing but read-only inputs), each
-/// into its own atomic file named <c>NAME.FORMAT</c>; the first to fail stops the others. On
+/// into its own atomic file named <c>NAME.EXTENSION</c> (the writer's: epub, kepub.epub, pdf); the first to fail stops the others. On
 /// cancel, a book one writer finished before it is whole and is kept (<see cref="BuildCancelledException"/>).
 /// </summary>
 internal static class WriteStage

@@ -21,7 +21,7 @@ internal static class BuildCommand
 
     private static readonly Option<string> Output = new("--output", "-o")
     {
-        Description = "Folder to write the books to, or the file to write when there is one format (book.epub, book.kepub.epub, book.pdf)",
+        Description = "Folder to write the books to, or the file to write when there is one format (book.epub, book.kepub.epub, book.azw3, book.pdf)",
         DefaultValueFactory = _ => "dist",
     };
 
@@ -29,7 +29,7 @@ internal static class BuildCommand
 
     private static readonly Option<string> Format = new("--format", "-f")
     {
-        Description = "Formats to write: epub, pdf, kepub (Kobo's EPUB), a comma list (epub,kepub) or all (epub and pdf)",
+        Description = "Formats to write: epub, pdf, kepub (Kobo's EPUB), azw3 (Kindle), a comma list (epub,azw3) or all (epub and pdf)",
         DefaultValueFactory = _ => "epub",
     };
 
@@ -271,7 +271,7 @@ internal static class BuildCommand
         if (Given(Format))
         {
             formats = OutputFormatNames.ParseList(parse.GetValue(Format)!, out var unknown)
-                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{Suggestions.DidYouMean(unknown ?? "", OutputFormatNames.Names)}; give epub, pdf, kepub, a comma list of them (epub,pdf) or all");
+                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{Suggestions.DidYouMean(unknown ?? "", OutputFormatNames.Names)}; give epub, pdf, kepub, azw3, a comma list of them (epub,pdf) or all");
             given["formats"] = formats.Value;
         }
         // -o book.epub (pandoc's habit) names the file, and so its format, when there is one format.

@@ -26,7 +26,7 @@ internal static class BuildSummary
             var pages = output.Format == "pdf" && result.PdfPages > 0 ? $", {result.PdfPages} pages" : "";
             stdout.WriteLine($"wrote {output.Path} ({output.Bytes:N0} bytes{pages})");
         }
-        var stages = new[] { "read", "images", "fonts", "epub", "kepub", "pdf" }.Where(result.TimingsMs.ContainsKey)
+        var stages = new[] { "read", "images", "fonts" }.Concat(EbookBuilder.Pipeline.Writers.BookWriters.All.Select(w => w.Format)).Where(result.TimingsMs.ContainsKey)
             .Select(s => $"{s} {Seconds(result.TimingsMs[s])}");
         stdout.WriteLine($"  time      {Seconds(result.TimingsMs["total"])} s ({string.Join(", ", stages)})");
     }

@@ -8,7 +8,7 @@ internal sealed class TerminalProgress(ProgressContext context) : IProgress<Buil
 {
     private static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["read"] = "reading articles", ["images"] = "images", ["fonts"] = "fonts", ["epub"] = "writing EPUB", ["kepub"] = "writing KEPUB", ["pdf"] = "PDF layout", ["pdf articles"] = "PDF typesetting",
+        ["read"] = "reading articles", ["images"] = "images", ["fonts"] = "fonts", ["epub"] = "writing EPUB", ["kepub"] = "writing KEPUB", ["azw3"] = "writing AZW3", ["pdf"] = "PDF layout", ["pdf articles"] = "PDF typesetting",
     };
 
     private readonly Dictionary<string, ProgressTask> _tasks = new(StringComparer.Ordinal);

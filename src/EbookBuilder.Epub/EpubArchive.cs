@@ -14,9 +14,13 @@ internal sealed class EpubArchive : IDisposable
     private readonly DateTime _time;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
 
-    public EpubArchive(Stream output, DateTimeOffset modified)
+    /// <param name="output">Where the archive goes.</param>
+    /// <param name="modified">The entries' time.</param>
+    /// <param name="fast">Deflate at the fastest level (an archive read back at once, as the AZW3 writer's is).</param>
+    public EpubArchive(Stream output, DateTimeOffset modified, bool fast = false)
     {
         _zip = new ZipOutputStream(output) { IsStreamOwner = false, UseZip64 = UseZip64.Off };
+        if (fast) _zip.SetLevel(1);
         _time = DateTime.SpecifyKind(modified.UtcDateTime, DateTimeKind.Unspecified);
         Add("mimetype", "application/epub+zip"u8.ToArray(), compress: false);
     }

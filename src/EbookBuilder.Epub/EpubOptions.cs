@@ -19,6 +19,12 @@ public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, boo
     /// </summary>
     public Func<byte[], byte[]>? ContentPages { get; init; }
 
+    /// <summary>
+    /// Deflate at the fastest level: for an EPUB held in memory and read back at once (the AZW3
+    /// writer's); a third of the stored size, for a tenth of the time of the default level.
+    /// </summary>
+    public bool FastCompression { get; init; }
+
     /// <summary>The words the writer adds (contents, cover…), decided once for the book; by default those of the book's language.</summary>
     public EbookBuilder.Model.Document.Labels? Labels { get; init; }
 }

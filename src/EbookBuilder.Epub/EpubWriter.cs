@@ -47,7 +47,7 @@ public static class EpubWriter
             items.AddRange(chapter.Articles.Select(a => new ManifestItem(a.Id, a.Href, "application/xhtml+xml", InSpine: true)));
         }
 
-        using var archive = new EpubArchive(output, options.Modified);
+        using var archive = new EpubArchive(output, options.Modified, options.FastCompression);
         archive.Add("META-INF/container.xml", Container());
         if (options.ObfuscateFonts && fonts.Faces.Count > 0)
             archive.Add("META-INF/encryption.xml", FontObfuscation.EncryptionXml(fonts.Faces.Select(f => "OEBPS/" + EpubLayout.FontHref(f))));

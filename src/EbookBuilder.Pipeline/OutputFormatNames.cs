@@ -4,14 +4,15 @@ namespace EbookBuilder.Pipeline;
 public static class OutputFormatNames
 {
     /// <summary>The names a format list may hold.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["epub", "pdf", "kepub", "all"];
+    public static IReadOnlyList<string> Names { get; } = ["epub", "pdf", "kepub", "azw3", "all"];
 
-    /// <summary>epub, pdf, kepub or all (EPUB and PDF); null for anything else.</summary>
+    /// <summary>epub, pdf, kepub, azw3 or all (EPUB and PDF); null for anything else.</summary>
     public static OutputFormats? Parse(string name) => name.Trim().ToLowerInvariant() switch
     {
         "epub" => OutputFormats.Epub,
         "pdf" => OutputFormats.Pdf,
         "kepub" => OutputFormats.Kepub,
+        "azw3" => OutputFormats.Azw3,
         "all" => OutputFormats.All,
         _ => null,
     };
@@ -36,13 +37,14 @@ public static class OutputFormatNames
         return formats == OutputFormats.None ? null : formats;
     }
 
-    /// <summary>The one format a file name's extension names (book.epub, book.kepub.epub, book.pdf), or null.</summary>
+    /// <summary>The one format a file name's extension names (book.epub, book.kepub.epub, book.pdf, book.azw3), or null.</summary>
     public static OutputFormats? OfFile(string path) =>
         path.EndsWith(".kepub.epub", StringComparison.OrdinalIgnoreCase) ? OutputFormats.Kepub
         : Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".epub" => OutputFormats.Epub,
             ".pdf" => OutputFormats.Pdf,
+            ".azw3" => OutputFormats.Azw3,
             _ => null,
         };
 }

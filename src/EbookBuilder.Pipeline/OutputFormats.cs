@@ -12,6 +12,8 @@ public enum OutputFormats
     Pdf = 2,
     /// <summary>Kobo's EPUB (NAME.kepub.epub): the EPUB with Kobo's sentence spans.</summary>
     Kepub = 4,
+    /// <summary>A Kindle book (NAME.azw3, KF8), made from the EPUB by our own writer.</summary>
+    Azw3 = 8,
     /// <summary>EPUB and PDF (the formats "all" has always meant).</summary>
     All = Epub | Pdf,
 }

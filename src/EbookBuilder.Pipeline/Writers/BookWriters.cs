@@ -6,7 +6,7 @@ namespace EbookBuilder.Pipeline.Writers;
 public static class BookWriters
 {
     /// <summary>Every writer.</summary>
-    public static IReadOnlyList<IBookWriter> All { get; } = [new EpubBookWriter(), new KepubBookWriter(), new PdfBookWriter()];
+    public static IReadOnlyList<IBookWriter> All { get; } = [new EpubBookWriter(), new KepubBookWriter(), new Azw3BookWriter(), new PdfBookWriter()];
 
     /// <summary>The writers of the formats asked for.</summary>
     public static IReadOnlyList<IBookWriter> For(OutputFormats formats) => All.Where(w => w.IsIn(formats)).ToList();

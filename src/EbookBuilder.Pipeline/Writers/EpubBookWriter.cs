@@ -15,17 +15,23 @@ internal class EpubBookWriter : IBookWriter
 
     public IEnumerable<string> AddedText(Labels labels) => [.. labels.All, WriterCharacters.Common];
 
-    public IReadOnlyDictionary<string, long> Write(WriterContext context, Stream output, CancellationToken cancellationToken)
+    public virtual IReadOnlyDictionary<string, long> Write(WriterContext context, Stream output, CancellationToken cancellationToken)
+    {
+        WriteEpub(context, output, context.Settings.ObfuscateFonts, cancellationToken);
+        return new Dictionary<string, long>();
+    }
+
+    /// <summary>Writes the EPUB (fonts obfuscated or not) to <paramref name="output"/>.</summary>
+    protected void WriteEpub(WriterContext context, Stream output, bool obfuscateFonts, CancellationToken cancellationToken, bool fastCompression = false)
     {
         var css = File.ReadAllText(Path.Combine(context.Options.StylesDirectory, "epub.css"), Encoding.UTF8);
         // The drawn cover is made here, beside the PDF, not before both writers start.
         var cover = context.Cover ?? CoverArt.Draw(context.Options, context.Book);
-        var options = new EpubOptions(css, context.Timestamp, context.Settings.ObfuscateFonts, cover)
+        var options = new EpubOptions(css, context.Timestamp, obfuscateFonts, cover)
         {
-            Diagnostics = context.Diagnostics, Labels = context.Labels, ContentPages = ContentPages,
+            Diagnostics = context.Diagnostics, Labels = context.Labels, ContentPages = ContentPages, FastCompression = fastCompression,
         };
         EpubWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
-        return new Dictionary<string, long>();
     }
 
     /// <summary>What is done to each content page once written (nothing for the EPUB).</summary>

@@ -65,7 +65,8 @@ public sealed class CorpusImageTests
             CacheDirectory = Path.Combine(temp.Path, "cache"),
             Retries = 1,
             RetryDelay = TimeSpan.FromMilliseconds(50),
-        }, fonts: TestBuild.BundledFonts with { SystemFallbacks = false }, formats: EbookBuilder.Pipeline.OutputFormats.All);
+        }, fonts: TestBuild.BundledFonts with { SystemFallbacks = false },
+            formats: EbookBuilder.Pipeline.OutputFormats.All | EbookBuilder.Pipeline.OutputFormats.Azw3 | EbookBuilder.Pipeline.OutputFormats.Kepub);
         var epub = new EpubContents(result.Outputs.Single(o => o.Format == "epub").Path);
         var prefix = $"http://127.0.0.1:{port}/";
         var failures = new List<string>();
@@ -103,6 +104,21 @@ public sealed class CorpusImageTests
         var drawn = Poppler.Run("pdfimages", "-list", result.Outputs.Single(o => o.Format == "pdf").Path).Split('\n').Skip(2).Count(l => l.Trim().Length > 0);
         var raster = result.Images.Assets.Count(a => a.MediaType != "image/svg+xml");
         Assert.True(drawn >= raster, $"the PDF draws {drawn} images, the book has {raster}");
+
+        // For the readers: the KEPUB is valid; calibre reads the AZW3 back with the EPUB's text
+        // (99% of its paragraphs at least), every image and the same contents.
+        EpubCheck.AssertValid(result.Outputs.Single(o => o.Format == "kepub").Path);
+        Calibre.Require();
+        var back = Path.Combine(output.Path, "back.epub");
+        Calibre.Run("ebook-convert", result.Outputs.Single(o => o.Format == "azw3").Path, back);
+        var read = new EpubContents(back);
+        var text = EbookBuilder.Tests.Kindle.Azw3Tests.Plain(string.Concat(read.Texts.Where(t => t.Key.EndsWith("html", StringComparison.Ordinal)).Select(t => t.Value)));
+        var paragraphs = EbookBuilder.Tests.Kindle.Azw3Tests.Paragraphs(epub).ToList();
+        var lost = paragraphs.Where(p => !text.Contains(p, StringComparison.Ordinal)).ToList();
+        Assert.True(lost.Count * 100 <= paragraphs.Count, $"{lost.Count} of {paragraphs.Count} paragraphs lost: {string.Join(" | ", lost.Take(5))}");
+        var images = read.Names.Count(n => Regex.IsMatch(n, "\\.(jpe?g|png|gif|svg)$"));
+        Assert.True(images >= result.Images.Assets.Count, $"calibre finds {images} images in the AZW3, the book has {result.Images.Assets.Count}");
+        Assert.Equal(epub.Texts["OEBPS/toc.ncx"].Split("<text>").Length - 1, read.Texts.Single(t => t.Key.EndsWith("toc.ncx", StringComparison.Ordinal)).Value.Split("<text>").Length - 1);
         output.Dispose();
     }
 

@@ -13,6 +13,7 @@ internal static class CommandLine
             FontsCommand.Create(),
             CacheCommand.Create(),
             SendCommand.Create(),
+            SideloadCommand.Create(),
         };
 
     /// <summary>

@@ -13,6 +13,7 @@ internal sealed class EpubArchive : IDisposable
     private readonly ZipOutputStream _zip;
     private readonly DateTime _time;
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly CompressionLevel _level;
 
     /// <param name="output">Where the archive goes.</param>
     /// <param name="modified">The entries' time.</param>
@@ -20,7 +21,7 @@ internal sealed class EpubArchive : IDisposable
     public EpubArchive(Stream output, DateTimeOffset modified, bool fast = false)
     {
         _zip = new ZipOutputStream(output) { IsStreamOwner = false, UseZip64 = UseZip64.Off };
-        if (fast) _zip.SetLevel(1);
+        _level = fast ? CompressionLevel.Fastest : CompressionLevel.SmallestSize;
         _time = DateTime.SpecifyKind(modified.UtcDateTime, DateTimeKind.Unspecified);
         Add("mimetype", "application/epub+zip"u8.ToArray(), compress: false);
     }
@@ -51,7 +52,7 @@ internal sealed class EpubArchive : IDisposable
             // Deflated by the runtime's zlib (native; SharpZipLib's own deflater took a quarter of
             // the EPUB's time), then written by SharpZipLib as it is.
             using var deflated = new MemoryStream(content.Length / 2 + 64);
-            using (var deflate = new DeflateStream(deflated, CompressionLevel.SmallestSize, leaveOpen: true)) deflate.Write(content);
+            using (var deflate = new DeflateStream(deflated, _level, leaveOpen: true)) deflate.Write(content);
             entry.CompressedSize = deflated.Length;
             _zip.PutNextPassthroughEntry(entry);
             _zip.Write(deflated.GetBuffer(), 0, (int)deflated.Length);

@@ -30,15 +30,17 @@ internal static class ContentPages
         });
     }
 
-    public static byte[] Cover(ImageAsset cover, string language, Labels labels) =>
+    public static byte[] Cover(ImageAsset cover, string language, Labels labels, string? title = null) =>
         XhtmlPage.Write(language, labels.Cover, Css, "cover-page", w =>
         {
             w.WriteStartElement("section", Ns);
-            w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "cover");
             w.WriteAttributeString("class", "cover");
             w.WriteStartElement("img", Ns);
+            // The cover's semantics go on the image, where ARIA's doc-cover belongs.
+            w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "cover");
+            w.WriteAttributeString("role", "doc-cover");
             w.WriteAttributeString("src", "../" + EpubLayout.ImageHref(cover));
-            w.WriteAttributeString("alt", labels.Cover);
+            w.WriteAttributeString("alt", title is null ? labels.Cover : labels.Cover + (language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "：" : ": ") + title);
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteWhitespace("\n");
@@ -50,6 +52,7 @@ internal static class ContentPages
         {
             w.WriteStartElement("section", Ns);
             w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "part");
+            w.WriteAttributeString("role", "doc-part");
             w.WriteAttributeString("class", "chapter-opening");
             w.WriteStartElement("h1", Ns);
             w.WriteAttributeString("id", chapter.Id);
@@ -81,7 +84,7 @@ internal static class ContentPages
         {
             ArticleTitle(w, file);
             MetaLine(w, article, language, labels);
-            new ContentRenderer(w, labels, images).Blocks(article.Blocks);
+            new ContentRenderer(w, labels, images, article.Title).Blocks(article.Blocks);
             w.WriteEndElement();
             w.WriteWhitespace("\n");
         });
@@ -110,8 +113,11 @@ internal static class ContentPages
     /// <summary>Opens the article element and writes its title (the contents link to its id).</summary>
     private static void ArticleTitle(XmlWriter w, EpubLayout.ArticleFile file)
     {
-        w.WriteStartElement("article", Ns);
+        // A section, not an article element: ARIA's doc-chapter (what epub:type chapter maps to)
+        // is not allowed on article.
+        w.WriteStartElement("section", Ns);
         w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "chapter");
+        w.WriteAttributeString("role", "doc-chapter");
         w.WriteAttributeString("class", "article");
         w.WriteWhitespace("\n");
         w.WriteStartElement("h2", Ns);

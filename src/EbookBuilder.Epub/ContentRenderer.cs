@@ -8,9 +8,12 @@ namespace EbookBuilder.Epub;
 /// Renders the model's blocks and inlines as XHTML, one small method per node type. Well-formed
 /// by construction: everything goes through XmlWriter, nothing is concatenated.
 /// </summary>
-internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag images)
+internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag images, string? articleTitle = null)
 {
     private const string Ns = XhtmlPage.XhtmlNs;
+
+    /// <summary>The last heading level written: the article's title is an h2.</summary>
+    private int _level = 2;
 
     public void Blocks(IReadOnlyList<Block> blocks)
     {
@@ -25,7 +28,7 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag image
         switch (block)
         {
             case Paragraph p: Element("p", () => Inlines(p.Content)); break;
-            case Heading h: Element($"h{Math.Clamp(h.Level + 2, 3, 6)}", () => Inlines(h.Content)); break;
+            case Heading h: Element($"h{HeadingLevel(h)}", () => Inlines(h.Content)); break;
             case Figure f: Figure(f); break;
             case Quote q: Element("blockquote", () => Blocks(q.Blocks)); break;
             case ListBlock l: List(l); break;
@@ -33,6 +36,16 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag image
             case Rule: w.WriteStartElement("hr", Ns); w.WriteEndElement(); w.WriteWhitespace("\n"); break;
             default: throw new NotSupportedException($"the EPUB writer has no markup for a {block.GetType().Name} block");
         }
+    }
+
+    /// <summary>
+    /// A heading's level under the article's title (h3 for the source's h1), never more than one
+    /// below the heading before it: a screen reader's outline has no jumps (h2 to h5).
+    /// </summary>
+    private int HeadingLevel(Heading heading)
+    {
+        _level = Math.Min(Math.Clamp(heading.Level + 2, 3, 6), _level + 1);
+        return _level;
     }
 
     /// <summary>Image and caption together; an image that could not be fetched leaves its caption and a note.</summary>
@@ -46,7 +59,7 @@ internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag image
         {
             w.WriteStartElement("img", Ns);
             w.WriteAttributeString("src", "../" + EpubLayout.ImageHref(asset));
-            w.WriteAttributeString("alt", XmlText.Clean(figure.Image!.AltText ?? ""));
+            w.WriteAttributeString("alt", XmlText.Clean(ImageAlt.For(figure.Image!.AltText, EbookBuilder.Model.Text.PlainText.Of(figure.Caption), articleTitle)));
             w.WriteEndElement();
         }
         if (figure.Caption.Count > 0 || missing)

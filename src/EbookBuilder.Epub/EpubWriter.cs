@@ -51,14 +51,15 @@ public static class EpubWriter
         archive.Add("META-INF/container.xml", Container());
         if (options.ObfuscateFonts && fonts.Faces.Count > 0)
             archive.Add("META-INF/encryption.xml", FontObfuscation.EncryptionXml(fonts.Faces.Select(f => "OEBPS/" + EpubLayout.FontHref(f))));
-        archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items, options.Cover is not null));
+        var accessibility = AccessibilityFacts(book, images);
+        archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items, options.Cover is not null, accessibility));
         archive.Add("OEBPS/" + EpubLayout.NavHref, NavigationDocuments.Nav(layout, meta.Title, meta.Language, labels, options.Cover is not null));
         archive.Add("OEBPS/" + EpubLayout.NcxHref, NavigationDocuments.Ncx(layout, identifier, meta.Title));
         archive.Add("OEBPS/" + EpubLayout.StylesheetHref, new UTF8Encoding(false).GetBytes(options.Stylesheet + FontFaces.Css(fonts)));
         archive.Add("OEBPS/" + EpubLayout.TitleHref, ContentPages.Title(book, labels, date));
         if (options.Cover is { } coverImage)
         {
-            archive.Add("OEBPS/" + EpubLayout.CoverHref, ContentPages.Cover(coverImage, meta.Language, labels));
+            archive.Add("OEBPS/" + EpubLayout.CoverHref, ContentPages.Cover(coverImage, meta.Language, labels, meta.Title));
             archive.Add("OEBPS/" + EpubLayout.ImageHref(coverImage), coverImage.ReadBytes(), compress: false);
         }
         foreach (var chapter in layout.Chapters)
@@ -100,6 +101,17 @@ public static class EpubWriter
                 article.Article.Source);
             return ContentPages.PlainArticle(article, language);
         }
+    }
+
+    /// <summary>What the accessibility metadata says of the book's images: whether there are any, all described, any that may move.</summary>
+    private static PackageDocument.Accessibility AccessibilityFacts(Book book, ImageBag images)
+    {
+        var figures = book.Articles.SelectMany(a => Figures.In(a.Blocks).Select(f => (Article: a, Figure: f)))
+            .Select(x => (x.Article, x.Figure, Asset: x.Figure.Image is { } i ? images.Find(i.Location) : null))
+            .Where(x => x.Asset is not null).ToList();
+        var described = figures.All(x => ImageAlt.For(x.Figure.Image!.AltText, EbookBuilder.Model.Text.PlainText.Of(x.Figure.Caption), x.Article.Title).Length > 0);
+        var moving = figures.Any(x => x.Asset!.MediaType is "image/gif" or "image/webp" or "image/apng");
+        return new PackageDocument.Accessibility(figures.Count > 0, described, moving);
     }
 
     /// <summary>A UUID derived from the book's content, so a rebuild keeps its identity (and its bytes).</summary>

@@ -16,6 +16,7 @@ internal static class NavigationDocuments
         {
             w.WriteStartElement("nav", Ns);
             w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "toc");
+            w.WriteAttributeString("role", "doc-toc");
             w.WriteAttributeString("id", "toc");
             w.WriteElementString("h1", Ns, labels.Contents);
             w.WriteStartElement("ol", Ns);

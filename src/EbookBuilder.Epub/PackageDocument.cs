@@ -12,7 +12,10 @@ internal static class PackageDocument
 
     public sealed record ManifestItem(string Id, string Href, string MediaType, string? Properties = null, bool InSpine = false);
 
-    public static byte[] Write(Book book, string identifier, DateTimeOffset modified, DateOnly? date, IReadOnlyList<ManifestItem> items, bool hasCover = false)
+    /// <summary>What the book's accessibility metadata rests on: images, all of them described, any that may be animated.</summary>
+    public sealed record Accessibility(bool HasImages, bool AllImagesDescribed, bool MayMove);
+
+    public static byte[] Write(Book book, string identifier, DateTimeOffset modified, DateOnly? date, IReadOnlyList<ManifestItem> items, bool hasCover = false, Accessibility? accessibility = null)
     {
         var meta = book.Metadata;
         using var buffer = new MemoryStream();
@@ -79,6 +82,7 @@ internal static class PackageDocument
                     w.WriteEndElement();
                 }
             }
+            AccessibilityMetadata(w, meta.Language, accessibility ?? new Accessibility(false, true, false), hasCover);
             w.WriteStartElement("meta", OpfNs);
             w.WriteAttributeString("property", "dcterms:modified");
             w.WriteString(modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
@@ -132,6 +136,40 @@ internal static class PackageDocument
         }
         return buffer.ToArray();
     }
+    /// <summary>
+    /// schema.org's accessibility metadata (EPUB Accessibility 1.1; DAISY Ace checks it): how the
+    /// book can be read (text; images with their descriptions), what it offers (headings, contents,
+    /// a reading order, reflowable text, text alternatives), its hazards and a summary, in the
+    /// book's language. It claims only what the writer makes sure of.
+    /// </summary>
+    private static void AccessibilityMetadata(XmlWriter w, string language, Accessibility a, bool hasCover)
+    {
+        var visual = a.HasImages || hasCover;
+        Meta(w, "schema:accessMode", "textual");
+        if (visual) Meta(w, "schema:accessMode", "visual");
+        if (!visual || a.AllImagesDescribed) Meta(w, "schema:accessModeSufficient", "textual");
+        if (visual) Meta(w, "schema:accessModeSufficient", "textual,visual");
+        foreach (var feature in new[] { "structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability" })
+            Meta(w, "schema:accessibilityFeature", feature);
+        if (visual) Meta(w, "schema:accessibilityFeature", "alternativeText");
+        if (a.MayMove)
+        {
+            // A GIF or WebP may be animated, and may flash: that is not known, so it is not denied
+            // ("unknown" stands alone in the vocabulary Ace checks).
+            Meta(w, "schema:accessibilityHazard", "unknown");
+        }
+        else
+        {
+            Meta(w, "schema:accessibilityHazard", "none");
+        }
+        var chinese = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var summary = chinese
+            ? "可重排的文本：每章每篇都有标题，有目录，阅读顺序与正文一致。" + (visual ? (a.AllImagesDescribed ? "每张图片都有说明或替代文字。" : "图片有说明时以说明为替代文字，其余图片为装饰性图片，替代文字为空。") : "")
+            : "Reflowable text with a heading for every chapter and article, a table of contents and a reading order that follows the text." +
+              (visual ? (a.AllImagesDescribed ? " Every image has a caption or a text alternative." : " Images with captions have them as text alternatives; the others are marked decorative (empty alternative).") : "");
+        Meta(w, "schema:accessibilitySummary", summary);
+    }
+
     /// <summary>An EPUB 3 meta: <c>&lt;meta property="…"&gt;value&lt;/meta&gt;</c>, with an id or what it refines.</summary>
     private static void Meta(XmlWriter w, string property, string value, string? id = null, string? refines = null)
     {

@@ -49,6 +49,35 @@ internal static class Peers
         }
     }
 
+    /// <summary>
+    /// The Kindle book: our AZW3 (the writer's stage, and the whole build from a warm image cache)
+    /// against calibre's <c>ebook-convert</c> of our own EPUB to AZW3, the same book.
+    /// </summary>
+    public static void Kindle(string work, string cache)
+    {
+        Console.WriteLine();
+        var outDir = Path.Combine(work, "kindle");
+        var report = Path.Combine(work, "kindle.json");
+        var ours = Time(InstalledTool.Path, ["build", Path.Combine(work, "pages"), "--title", "基准", "-o", outDir, "--cache-dir", cache,
+            "--report", report, "--quiet", "--format", "epub,azw3"]);
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report)).RootElement;
+        var stage = json.GetProperty("timings").GetProperty("azw3").GetInt64() / 1000.0;
+        var azw3 = new FileInfo(Path.Combine(outDir, "基准.azw3")).Length;
+        Console.WriteLine("| Kindle book (AZW3) | wall s | peak MB | output MB |");
+        Console.WriteLine("|---|---|---|---|");
+        Console.WriteLine($"| ebook, the AZW3 writer's stage | {stage:0.0} | | {azw3 / 1048576.0:0.0} |");
+        Console.WriteLine($"| ebook build -f epub,azw3 (warm image cache) | {ours.Seconds:0.0} | {ours.PeakMb} | |");
+        if (!Installed("ebook-convert"))
+        {
+            Console.WriteLine("calibre is not installed (apt-get install calibre): no AZW3 comparison");
+            return;
+        }
+        var peer = Path.Combine(outDir, "calibre.azw3");
+        var calibre = Time("ebook-convert", [Path.Combine(outDir, "基准.epub"), peer]);
+        Console.WriteLine($"| calibre ebook-convert EPUB → AZW3 | {calibre.Seconds:0.0} | {calibre.PeakMb} | {new FileInfo(peer).Length / 1048576.0:0.0} |");
+        Console.WriteLine($"our AZW3 writer is {calibre.Seconds / Math.Max(0.01, stage):0.0}x faster than calibre's conversion of the same EPUB");
+    }
+
     private static bool Installed(string program) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Any(dir => File.Exists(Path.Combine(dir, program)));
 

@@ -13,7 +13,8 @@ using EbookBuilder.Benchmarks;
 //   ... -- --micro                       BenchmarkDotNet over the hot paths (HotPaths.cs)
 //   ... -- --long-token                  line breaking of one token of 100 KB to 1 MB
 //   ... -- --fallback                    peak memory with and without characters the bundled font lacks
-//   ... -- --articles 60 --compare       also pandoc (EPUB) and pandoc + WeasyPrint (PDF), when installed
+//   ... -- --articles 60 --compare       also pandoc (EPUB) and pandoc + WeasyPrint (PDF), and calibre
+//                                        (EPUB → AZW3) against our AZW3 writer, when installed
 //   ... -- --corpus ../shared/corpus [--compare]   the real articles instead, their images served on
 //                                        loopback by ../shared/tools/localize-corpus.py
 if (args.Contains("--fallback"))
@@ -76,7 +77,11 @@ static (Run Cold, Run Warm) MeasureCorpus(string corpus, bool compare)
     {
         server.StandardOutput.ReadLine(); // "serving …": listening
         var (cold, warm) = Pairs(work, 3);
-        if (compare) Peers.Compare(work, cold);
+        if (compare)
+        {
+            Peers.Compare(work, cold);
+            Peers.Kindle(work, Path.Combine(work, "cache-0"));
+        }
         Makeup(work);
         return (cold, warm);
     }
@@ -126,7 +131,11 @@ static (Run Cold, Run Warm) Measure(int articles, bool compare = false, int pair
         });
 
         var (cold, warm) = Pairs(work, pairs);
-        if (compare) Peers.Compare(work, cold);
+        if (compare)
+        {
+            Peers.Compare(work, cold);
+            Peers.Kindle(work, Path.Combine(work, "cache-0"));
+        }
         listener.Stop();
         return (cold, warm);
     }

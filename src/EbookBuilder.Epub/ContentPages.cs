@@ -46,7 +46,7 @@ internal static class ContentPages
             w.WriteWhitespace("\n");
         });
 
-    public static byte[] ChapterOpening(EpubLayout.ChapterFiles chapter, string language)
+    public static byte[] ChapterOpening(EpubLayout.ChapterFiles chapter, string language, int? page = null)
     {
         return XhtmlPage.Write(language, chapter.Chapter.Title, Css, "chapter-page", w =>
         {
@@ -54,6 +54,7 @@ internal static class ContentPages
             w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "part");
             w.WriteAttributeString("role", "doc-part");
             w.WriteAttributeString("class", "chapter-opening");
+            XhtmlPage.PageBreak(w, page);
             w.WriteStartElement("h1", Ns);
             w.WriteAttributeString("id", chapter.Id);
             w.WriteString(XmlText.Clean(chapter.Chapter.Title));
@@ -77,14 +78,19 @@ internal static class ContentPages
         });
     }
 
-    public static byte[] Article(EpubLayout.ArticleFile file, string language, Labels labels, ImageBag images)
+    /// <param name="file">The article's file.</param>
+    /// <param name="language">The book's language.</param>
+    /// <param name="labels">The book's labels.</param>
+    /// <param name="images">The book's images.</param>
+    /// <param name="pageAt">The typeset page that begins at a block (-1: the title), or null.</param>
+    public static byte[] Article(EpubLayout.ArticleFile file, string language, Labels labels, ImageBag images, Func<int, int?>? pageAt = null)
     {
         var article = file.Article;
         return XhtmlPage.Write(language, article.Title, Css, "article-page", w =>
         {
-            ArticleTitle(w, file);
+            ArticleTitle(w, file, pageAt?.Invoke(-1));
             MetaLine(w, article, language, labels);
-            new ContentRenderer(w, labels, images, article.Title).Blocks(article.Blocks);
+            new ContentRenderer(w, labels, images, article.Title, pageAt).ArticleBlocks(article.Blocks);
             w.WriteEndElement();
             w.WriteWhitespace("\n");
         });
@@ -111,7 +117,7 @@ internal static class ContentPages
     }
 
     /// <summary>Opens the article element and writes its title (the contents link to its id).</summary>
-    private static void ArticleTitle(XmlWriter w, EpubLayout.ArticleFile file)
+    private static void ArticleTitle(XmlWriter w, EpubLayout.ArticleFile file, int? page = null)
     {
         // A section, not an article element: ARIA's doc-chapter (what epub:type chapter maps to)
         // is not allowed on article.
@@ -120,6 +126,7 @@ internal static class ContentPages
         w.WriteAttributeString("role", "doc-chapter");
         w.WriteAttributeString("class", "article");
         w.WriteWhitespace("\n");
+        XhtmlPage.PageBreak(w, page);
         w.WriteStartElement("h2", Ns);
         w.WriteAttributeString("class", "article-title");
         w.WriteAttributeString("id", file.Id);

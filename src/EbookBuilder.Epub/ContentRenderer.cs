@@ -8,18 +8,24 @@ namespace EbookBuilder.Epub;
 /// Renders the model's blocks and inlines as XHTML, one small method per node type. Well-formed
 /// by construction: everything goes through XmlWriter, nothing is concatenated.
 /// </summary>
-internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag images, string? articleTitle = null)
+internal sealed class ContentRenderer(XmlWriter w, Labels labels, ImageBag images, string? articleTitle = null, Func<int, int?>? pageAt = null)
 {
     private const string Ns = XhtmlPage.XhtmlNs;
 
     /// <summary>The last heading level written: the article's title is an h2.</summary>
     private int _level = 2;
 
-    public void Blocks(IReadOnlyList<Block> blocks)
+    public void Blocks(IReadOnlyList<Block> blocks) => Blocks(blocks, topLevel: false);
+
+    /// <summary>An article's blocks, each preceded by the page break of the typeset page it begins, if any.</summary>
+    public void ArticleBlocks(IReadOnlyList<Block> blocks) => Blocks(blocks, topLevel: true);
+
+    private void Blocks(IReadOnlyList<Block> blocks, bool topLevel)
     {
-        foreach (var block in blocks)
+        for (var i = 0; i < blocks.Count; i++)
         {
-            Block(block);
+            if (topLevel) XhtmlPage.PageBreak(w, pageAt?.Invoke(i));
+            Block(blocks[i]);
         }
     }
 

@@ -25,6 +25,12 @@ public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, boo
     /// </summary>
     public bool FastCompression { get; init; }
 
+    /// <summary>
+    /// Where the typeset book's pages begin (the PDF's, built beside this EPUB with the same
+    /// settings): page breaks at those places and a page-list in the navigation document. Null: none.
+    /// </summary>
+    public EbookBuilder.Model.Document.PageMap? Pages { get; init; }
+
     /// <summary>The words the writer adds (contents, cover…), decided once for the book; by default those of the book's language.</summary>
     public EbookBuilder.Model.Document.Labels? Labels { get; init; }
 }

@@ -51,9 +51,9 @@ public static class EpubWriter
         archive.Add("META-INF/container.xml", Container());
         if (options.ObfuscateFonts && fonts.Faces.Count > 0)
             archive.Add("META-INF/encryption.xml", FontObfuscation.EncryptionXml(fonts.Faces.Select(f => "OEBPS/" + EpubLayout.FontHref(f))));
-        var accessibility = AccessibilityFacts(book, images);
+        var accessibility = AccessibilityFacts(book, images) with { PageSource = options.Pages is { Starts.Count: > 0 } map ? map.Source : null };
         archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items, options.Cover is not null, accessibility));
-        archive.Add("OEBPS/" + EpubLayout.NavHref, NavigationDocuments.Nav(layout, meta.Title, meta.Language, labels, options.Cover is not null));
+        archive.Add("OEBPS/" + EpubLayout.NavHref, NavigationDocuments.Nav(layout, meta.Title, meta.Language, labels, options.Cover is not null, PageList(layout, options.Pages)));
         archive.Add("OEBPS/" + EpubLayout.NcxHref, NavigationDocuments.Ncx(layout, identifier, meta.Title));
         archive.Add("OEBPS/" + EpubLayout.StylesheetHref, new UTF8Encoding(false).GetBytes(options.Stylesheet + FontFaces.Css(fonts)));
         archive.Add("OEBPS/" + EpubLayout.TitleHref, ContentPages.Title(book, labels, date));
@@ -62,14 +62,17 @@ public static class EpubWriter
             archive.Add("OEBPS/" + EpubLayout.CoverHref, ContentPages.Cover(coverImage, meta.Language, labels, meta.Title));
             archive.Add("OEBPS/" + EpubLayout.ImageHref(coverImage), coverImage.ReadBytes(), compress: false);
         }
-        foreach (var chapter in layout.Chapters)
+        for (var c = 0; c < layout.Chapters.Count; c++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var chapter = layout.Chapters[c];
             var page = options.ContentPages ?? (bytes => bytes);
-            archive.Add("OEBPS/" + chapter.Href, page(ContentPages.ChapterOpening(chapter, meta.Language)));
-            foreach (var article in chapter.Articles)
+            archive.Add("OEBPS/" + chapter.Href, page(ContentPages.ChapterOpening(chapter, meta.Language, options.Pages?.PageAt(c, -1, -1))));
+            for (var a = 0; a < chapter.Articles.Count; a++)
             {
-                archive.Add("OEBPS/" + article.Href, page(ArticlePage(article, meta.Language, labels, images, options.Diagnostics)));
+                var (ci, ai) = (c, a);
+                Func<int, int?>? pageAt = options.Pages is { } pages ? block => pages.PageAt(ci, ai, block) : null;
+                archive.Add("OEBPS/" + chapter.Articles[a].Href, page(ArticlePage(chapter.Articles[a], meta.Language, labels, images, options.Diagnostics, pageAt)));
             }
         }
         foreach (var font in fonts.Faces)
@@ -88,11 +91,11 @@ public static class EpubWriter
     /// An article's page; when the writer fails on the article (with <paramref name="diagnostics"/>
     /// given), a page of its text as plain paragraphs, reported with the article's file.
     /// </summary>
-    private static byte[] ArticlePage(EpubLayout.ArticleFile article, string language, Labels labels, ImageBag images, DiagnosticBag? diagnostics)
+    private static byte[] ArticlePage(EpubLayout.ArticleFile article, string language, Labels labels, ImageBag images, DiagnosticBag? diagnostics, Func<int, int?>? pageAt)
     {
         try
         {
-            return ContentPages.Article(article, language, labels, images);
+            return ContentPages.Article(article, language, labels, images, pageAt);
         }
         catch (Exception e) when (diagnostics is not null && e is not OperationCanceledException)
         {
@@ -101,6 +104,15 @@ public static class EpubWriter
                 article.Article.Source);
             return ContentPages.PlainArticle(article, language);
         }
+    }
+
+    /// <summary>The page-list's entries in page order: each page's number and the page break it links to.</summary>
+    private static IReadOnlyList<(int Page, string Href)>? PageList(EpubLayout layout, PageMap? pages)
+    {
+        if (pages is null || pages.Starts.Count == 0) return null;
+        return pages.Starts.Where(s => s.Key.Chapter < layout.Chapters.Count && s.Key.Article < layout.Chapters[s.Key.Chapter].Articles.Count)
+            .Select(s => (Page: s.Value, Href: (s.Key.Article < 0 ? layout.Chapters[s.Key.Chapter].Href : layout.Chapters[s.Key.Chapter].Articles[s.Key.Article].Href) + "#" + XhtmlPage.PageId(s.Value)))
+            .OrderBy(p => p.Page).ToList();
     }
 
     /// <summary>What the accessibility metadata says of the book's images: whether there are any, all described, any that may move.</summary>

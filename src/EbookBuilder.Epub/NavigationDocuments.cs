@@ -10,7 +10,7 @@ internal static class NavigationDocuments
     private const string Ns = XhtmlPage.XhtmlNs;
     private const string NcxNs = "http://www.daisy.org/z3986/2005/ncx/";
 
-    public static byte[] Nav(EpubLayout layout, string title, string language, Labels labels, bool hasCover = false)
+    public static byte[] Nav(EpubLayout layout, string title, string language, Labels labels, bool hasCover = false, IReadOnlyList<(int Page, string Href)>? pages = null)
     {
         return XhtmlPage.Write(language, labels.Contents, EpubLayout.StylesheetHref, "nav-page", w =>
         {
@@ -38,6 +38,26 @@ internal static class NavigationDocuments
             w.WriteEndElement();
             w.WriteEndElement();
             w.WriteWhitespace("\n");
+
+            if (pages is { Count: > 0 })
+            {
+                // The typeset book's pages, for citations by page and "go to page" (hidden: a list
+                // for the reader's menu, not for the page).
+                w.WriteStartElement("nav", Ns);
+                w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "page-list");
+                w.WriteAttributeString("role", "doc-pagelist");
+                w.WriteAttributeString("hidden", "hidden");
+                w.WriteStartElement("ol", Ns);
+                foreach (var (page, href) in pages)
+                {
+                    w.WriteStartElement("li", Ns);
+                    Anchor(w, href, page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    w.WriteEndElement();
+                }
+                w.WriteEndElement();
+                w.WriteEndElement();
+                w.WriteWhitespace("\n");
+            }
 
             w.WriteStartElement("nav", Ns);
             w.WriteAttributeString("epub", "type", XhtmlPage.OpsNs, "landmarks");

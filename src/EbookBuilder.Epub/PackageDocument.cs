@@ -13,7 +13,11 @@ internal static class PackageDocument
     public sealed record ManifestItem(string Id, string Href, string MediaType, string? Properties = null, bool InSpine = false);
 
     /// <summary>What the book's accessibility metadata rests on: images, all of them described, any that may be animated.</summary>
-    public sealed record Accessibility(bool HasImages, bool AllImagesDescribed, bool MayMove);
+    public sealed record Accessibility(bool HasImages, bool AllImagesDescribed, bool MayMove)
+    {
+        /// <summary>What the navigation document's page-list numbers (the PDF's pages), or null when there is none.</summary>
+        public string? PageSource { get; init; }
+    }
 
     public static byte[] Write(Book book, string identifier, DateTimeOffset modified, DateOnly? date, IReadOnlyList<ManifestItem> items, bool hasCover = false, Accessibility? accessibility = null)
     {
@@ -81,6 +85,16 @@ internal static class PackageDocument
                     w.WriteString(type);
                     w.WriteEndElement();
                 }
+            }
+            if (accessibility?.PageSource is { } pageSource)
+            {
+                // What the page-list's numbers are of (EPUB 3's source-of pagination, which Ace and
+                // this epubcheck both know; EPUB 3.3's pageBreakSource is not in epubcheck 4).
+                w.WriteStartElement("dc", "source", DcNs);
+                w.WriteAttributeString("id", "page-source");
+                w.WriteString(XmlText.Clean(pageSource));
+                w.WriteEndElement();
+                Meta(w, "source-of", "pagination", refines: "#page-source");
             }
             AccessibilityMetadata(w, meta.Language, accessibility ?? new Accessibility(false, true, false), hasCover);
             w.WriteStartElement("meta", OpfNs);
@@ -152,6 +166,11 @@ internal static class PackageDocument
         foreach (var feature in new[] { "structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability" })
             Meta(w, "schema:accessibilityFeature", feature);
         if (visual) Meta(w, "schema:accessibilityFeature", "alternativeText");
+        if (a.PageSource is { } source)
+        {
+            Meta(w, "schema:accessibilityFeature", "printPageNumbers");
+            Meta(w, "schema:accessibilityFeature", "pageNavigation");
+        }
         if (a.MayMove)
         {
             // A GIF or WebP may be animated, and may flash: that is not known, so it is not denied

@@ -8,6 +8,23 @@ internal static class XhtmlPage
     public const string XhtmlNs = "http://www.w3.org/1999/xhtml";
     public const string OpsNs = "http://www.idpf.org/2007/ops";
 
+    /// <summary>
+    /// A page break of the typeset book (EPUB 3's pagebreak, ARIA's doc-pagebreak): an empty span
+    /// with the page's number, which the navigation document's page-list links to.
+    /// </summary>
+    public static void PageBreak(XmlWriter w, int? page)
+    {
+        if (page is not { } number) return;
+        w.WriteStartElement("span", XhtmlNs);
+        w.WriteAttributeString("epub", "type", OpsNs, "pagebreak");
+        w.WriteAttributeString("role", "doc-pagebreak");
+        w.WriteAttributeString("id", PageId(number));
+        w.WriteAttributeString("aria-label", number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteEndElement();
+    }
+
+    public static string PageId(int page) => "page-" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static byte[] Write(string language, string title, string stylesheetHref, string? bodyClass, Action<XmlWriter> body)
     {
         using var buffer = new MemoryStream();

@@ -48,6 +48,14 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     /// The chapters, made as the paginator asks for them (one article at a time, so the book's
     /// laid-out text is never all in memory).
     /// </summary>
+    /// <summary>
+    /// The first element of each article's top-level block not placed yet: (chapter, article, block
+    /// index). The PDF writer takes each out as the paginator places it.
+    /// </summary>
+    public Dictionary<Element, (int Chapter, int Article, int Block)> BlockStarts { get; } = new(ReferenceEqualityComparer.Instance);
+
+    private (int Chapter, int Article) _current;
+
     public IEnumerable<Element> Body()
     {
         for (var c = 0; c < book.Chapters.Count; c++)
@@ -60,6 +68,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
             for (var a = 0; a < chapter.Articles.Count; a++)
             {
                 Cancellation.ThrowIfCancellationRequested(); // an article's layout is the longest step between pages
+                _current = (c, a);
                 foreach (var element in ArticleElements(chapter.Articles[a], ArticleDestination(c, a))) yield return element;
             }
         }
@@ -219,10 +228,18 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         }
         if (meta.Count > 0)
             elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta)), 0, Em * 0.9f, 0, name, keepWithNext: true) { Source = article.Source });
-        Blocks(elements, article.Blocks, 0, name);
+        for (var b = 0; b < article.Blocks.Count; b++)
+        {
+            var start = elements.Count;
+            Blocks(elements, [article.Blocks[b]], 0, name);
+            if (elements.Count > start) BlockStarts[elements[start]] = (_current.Chapter, _current.Article, b);
+        }
         // A one-line last paragraph (an editor's name, a source line) does not open a page alone.
         if (elements[^1] is TextElement { Layout.LineCount: 1, KeepWithNext: false } last && elements.Count >= 2 && elements[^2] is TextElement)
+        {
             elements[^1] = last.KeepingWithPrevious();
+            if (BlockStarts.Remove(last, out var key)) BlockStarts[elements[^1]] = key;
+        }
         elements.Add(new RuleElement(_rule, Em * 0.9f, 0.2f));
     }
 

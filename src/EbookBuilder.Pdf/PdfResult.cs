@@ -17,4 +17,7 @@ public sealed record PdfResult(int Pages, long Milliseconds)
 
     /// <summary>Body lines (not a paragraph's last) that justification's limits could not fill: set ragged.</summary>
     public int RaggedLines { get; init; }
+
+    /// <summary>Where each page begins in the book (chapter, article, block), for the EPUB's page-list.</summary>
+    public EbookBuilder.Model.Document.PageMap? PageMap { get; init; }
 }

@@ -55,6 +55,7 @@ public static class PdfWriter
         var (coverPages, contentsPages) = (cover.PageNumber, contentsCount.PageNumber - cover.PageNumber);
 
         var decoration = new PageDecoration(fontSet, theme, geometry);
+        var blockPages = new Dictionary<(int Chapter, int Article, int Block), int>();
         int pages;
         Dictionary<string, (int Page, float Y)> destinations;
         Paginator body;
@@ -74,7 +75,14 @@ public static class PdfWriter
             using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, geometry, cancellationToken))
             {
                 new Paginator(geometry, sink, 1).Run(builder.Front(), title);
-                body = new Paginator(geometry, sink, coverPages + contentsPages + 1, onFault);
+                body = new Paginator(geometry, sink, coverPages + contentsPages + 1, onFault)
+                {
+                    Started = (element, page) =>
+                    {
+                        // Taken out once placed: the builder holds no element the paginator is done with.
+                        if (builder.BlockStarts.Remove(element, out var key)) blockPages.TryAdd(key, page);
+                    },
+                };
                 body.Run(Reporting(builder.Body(), book.Articles.Count(), options.Articles), title);
                 var contents = new Paginator(geometry, sink, coverPages + 1);
                 contents.Run(builder.Contents(body.Destinations), title);
@@ -95,6 +103,7 @@ public static class PdfWriter
             LoneLines = builder.LoneLines,
             LooseLines = builder.LooseLines,
             RaggedLines = builder.RaggedLines,
+            PageMap = PageStarts(book, destinations, blockPages) with { Source = $"PDF, {width / mm:0} × {height / mm:0} mm" },
         };
     }
 
@@ -119,6 +128,22 @@ public static class PdfWriter
             if (progress is not null && element is DestinationElement { Level: 1 }) progress.Report((++done, articles));
             yield return element;
         }
+    }
+
+    /// <summary>For each page, the first place of the book that starts on it: a chapter's title, an article's, or a block.</summary>
+    private static PageMap PageStarts(Book book, IReadOnlyDictionary<string, (int Page, float Y)> drawn, Dictionary<(int Chapter, int Article, int Block), int> blocks)
+    {
+        var places = new List<((int Chapter, int Article, int Block) Key, int Page)>(blocks.Select(b => (b.Key, b.Value)));
+        for (var c = 0; c < book.Chapters.Count; c++)
+        {
+            if (drawn.TryGetValue(ElementBuilder.ChapterDestination(c), out var chapter)) places.Add(((c, -1, -1), chapter.Page));
+            for (var a = 0; a < book.Chapters[c].Articles.Count; a++)
+            {
+                if (drawn.TryGetValue(ElementBuilder.ArticleDestination(c, a), out var article)) places.Add(((c, a, -1), article.Page));
+            }
+        }
+        var starts = places.OrderBy(p => p.Key).GroupBy(p => p.Page).ToDictionary(g => g.First().Key, g => g.Key);
+        return new PageMap(starts);
     }
 
     /// <summary>Bookmarks for the chapters and their articles whose named destinations were drawn.</summary>

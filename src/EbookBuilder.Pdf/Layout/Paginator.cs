@@ -33,6 +33,15 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     public Dictionary<string, (int Page, float Y)> Destinations { get; } = [];
 
     /// <summary>
+    /// Told of each element as it is drawn, with its page (for the EPUB's page map): an element split
+    /// over pages is told of on each, first on the page it starts. Nothing is kept here, so the
+    /// elements drawn can be let go.
+    /// </summary>
+    public Action<Element, int>? Started { get; init; }
+
+    private void Starting(Element element) => Started?.Invoke(element, PageNumber);
+
+    /// <summary>
     /// Lays out the elements as they come: only the element being placed and the few after it that
     /// keep-with-next needs are held, so memory does not grow with the book.
     /// </summary>
@@ -106,6 +115,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                     // or all of it when it is too short to split.
                     if (element.Measure(width, leaving) is { Kind: PlanKind.Partial } shorter)
                     {
+                        Starting(element);
                         _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height)); // (the page's fill, for the makeup figures)
                         (_empty, _lastPlaced) = (false, element);
                     }
@@ -113,10 +123,12 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                     continue;
                 case PlanKind.Full:
                     if (element.Marks is { } name) Destinations[name] = (PageNumber, _y);
+                    Starting(element);
                     _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
                     if (plan.Height > 0) (_empty, _lastPlaced) = (false, element);
                     return;
                 case PlanKind.Partial:
+                    Starting(element);
                     _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
                     (_empty, _lastPlaced) = (false, element);
                     NewPage();
@@ -197,6 +209,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
         if (Guard(figure, () => figure.Measure(width, available)).Kind != PlanKind.Wrap) return false;
         var plan = Guard(next, () => next.Measure(width, available));
         if (plan.Kind == PlanKind.Wrap) return false;
+        Starting(next);
         _y += Guard(next, () => next.Draw(_canvas, geometry.Left(PageNumber), _y, width, available));
         if (plan.Height > 0) (_empty, _lastPlaced) = (false, next);
         if (plan.Kind == PlanKind.Full) window.Remove(next);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using EbookBuilder.Model.Document;
 using EbookBuilder.Pipeline.Writers;
 
 namespace EbookBuilder.Pipeline.Stages;
@@ -14,7 +15,11 @@ internal static class WriteStage
     public static async Task<IReadOnlyList<Written>> RunAsync(WriterContext context, string name, CancellationToken cancellationToken)
     {
         using var writers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var jobs = BookWriters.For(context.Settings.Formats)
+        var chosen = BookWriters.For(context.Settings.Formats);
+        // The EPUB-family writers mark the PDF's pages (a page-list) when a PDF is built beside them.
+        if (chosen.Any(w => w is PdfBookWriter) && chosen.Any(w => w is EpubBookWriter))
+            context = context with { PdfPagesSource = new TaskCompletionSource<PageMap?>(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var jobs = chosen
             .Select(writer => Run(writer, context, Path.Combine(context.Options.OutputDirectory, name + "." + writer.Extension), writers))
             .ToList();
         try
@@ -37,8 +42,10 @@ internal static class WriteStage
 
     /// <summary>One writer on the thread pool, timed; its failure cancels the other writers.</summary>
     private static Task<Written> Run(IBookWriter writer, WriterContext context, string path, CancellationTokenSource writers) =>
-        Task.Run(() =>
+        Task.Run(async () =>
         {
+            // An EPUB-family writer waits, without holding a thread, for the PDF's page map.
+            if (writer is EpubBookWriter && context.PdfPages is { } pages) await pages.ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
             try
             {
@@ -52,6 +59,10 @@ internal static class WriteStage
             {
                 writers.Cancel();
                 throw;
+            }
+            finally
+            {
+                if (writer is PdfBookWriter) context.PdfPagesSource?.TrySetResult(null); // never leave the EPUB waiting
             }
         });
 }

@@ -30,6 +30,7 @@ internal class EpubBookWriter : IBookWriter
         var options = new EpubOptions(css, context.Timestamp, obfuscateFonts, cover)
         {
             Diagnostics = context.Diagnostics, Labels = context.Labels, ContentPages = ContentPages, FastCompression = fastCompression,
+            Pages = context.PdfPages is { IsCompletedSuccessfully: true } pages ? pages.Result : null, // the write stage waited for it
         };
         EpubWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
     }

@@ -29,6 +29,7 @@ internal sealed class PdfBookWriter : IBookWriter
         try
         {
             var result = PdfWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
+            context.PdfPagesSource?.TrySetResult(result.PageMap);
             return new Dictionary<string, long>
             {
                 ["pdfPages"] = result.Pages,

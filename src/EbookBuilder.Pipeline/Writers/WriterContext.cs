@@ -25,4 +25,13 @@ public sealed record WriterContext(
 
     /// <summary>Where a writer reports its progress (its own stage name), or null.</summary>
     public IProgress<BuildProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Where the PDF built beside the other formats begins its pages, once it is typeset (null when
+    /// no PDF is built, or it failed): the EPUB's page-list. Its writer waits for it.
+    /// </summary>
+    public Task<PageMap?>? PdfPages => PdfPagesSource?.Task;
+
+    /// <summary>Set by the PDF writer (and, whatever happens to it, by the write stage).</summary>
+    internal TaskCompletionSource<PageMap?>? PdfPagesSource { get; init; }
 }

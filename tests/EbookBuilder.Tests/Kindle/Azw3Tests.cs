@@ -82,6 +82,18 @@ public sealed partial class Azw3Tests
         Assert.Equal(File.ReadAllBytes(temp.File("示例周刊.azw3")), File.ReadAllBytes(again.File("示例周刊.azw3")));
     }
 
+    [Fact]
+    public void Format_azw3_is_named_on_the_command_line_and_output_naming_an_azw3_file_writes_it()
+    {
+        using var temp = new TempFolder();
+        var (code, _, stderr) = CliRun.Invoke("build", TestPaths.Fixture("book", "pages", "cat1"), "-o", temp.File("book.azw3"), "--no-images", "-q");
+        Assert.True(code == 0, stderr);
+        Assert.Equal("book.azw3", Path.GetFileName(Assert.Single(Directory.GetFiles(temp.Path))));
+        (code, _, stderr) = CliRun.Invoke("build", TestPaths.Fixture("book", "pages", "cat1"), "-f", "azw", "-o", temp.File("out"), "--no-images");
+        Assert.Equal(1, code);
+        Assert.Contains("did you mean azw3", stderr);
+    }
+
     [SkippableFact]
     public void Calibre_reads_the_azw3_back_with_its_metadata_text_images_and_contents()
     {

@@ -271,7 +271,7 @@ internal static class BuildCommand
         if (Given(Format))
         {
             formats = OutputFormatNames.ParseList(parse.GetValue(Format)!, out var unknown)
-                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{Suggestions.DidYouMean(unknown ?? "", OutputFormatNames.Names)}; give epub, pdf, kepub, azw3, a comma list of them (epub,pdf) or all");
+                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{Suggestions.DidYouMean(unknown ?? "", OutputFormatNames.Names)}{OutputFormatNames.Hint(unknown ?? "")}; give epub, pdf, kepub, azw3, a comma list of them (epub,pdf) or all");
             given["formats"] = formats.Value;
         }
         // -o book.epub (pandoc's habit) names the file, and so its format, when there is one format.

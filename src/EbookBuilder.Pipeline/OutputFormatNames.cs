@@ -37,6 +37,13 @@ public static class OutputFormatNames
         return formats == OutputFormats.None ? null : formats;
     }
 
+    /// <summary>
+    /// What to say of a name that is not a format but means one (" (for a Kindle: azw3)" for
+    /// mobi, kindle, kf8 or azw: the Kindle format this program writes is AZW3), else "".
+    /// </summary>
+    public static string Hint(string name) =>
+        name.Trim().ToLowerInvariant() is "mobi" or "kindle" or "kf8" or "azw" or "prc" ? "; for a Kindle, give azw3 (KF8, what Kindles take over USB)" : "";
+
     /// <summary>The one format a file name's extension names (book.epub, book.kepub.epub, book.pdf, book.azw3), or null.</summary>
     public static OutputFormats? OfFile(string path) =>
         path.EndsWith(".kepub.epub", StringComparison.OrdinalIgnoreCase) ? OutputFormats.Kepub

@@ -219,7 +219,7 @@ public sealed record BookFile
             foreach (var f in formatNames)
             {
                 if (OutputFormatNames.Parse(f) is { } parsed) formats |= parsed;
-                else Error(output, "formats", $"format '{f}' is not one of {string.Join(", ", OutputFormatNames.Names)}");
+                else Error(output, "formats", $"format '{f}' is not one of {string.Join(", ", OutputFormatNames.Names)}{OutputFormatNames.Hint(f)}");
             }
         }
         DeviceProfile? profile = null;

@@ -92,6 +92,9 @@ public sealed partial class Azw3Tests
         (code, _, stderr) = CliRun.Invoke("build", TestPaths.Fixture("book", "pages", "cat1"), "-f", "azw", "-o", temp.File("out"), "--no-images");
         Assert.Equal(1, code);
         Assert.Contains("did you mean azw3", stderr);
+        (code, _, stderr) = CliRun.Invoke("build", TestPaths.Fixture("book", "pages", "cat1"), "-f", "mobi", "-o", temp.File("out"), "--no-images");
+        Assert.Equal(1, code);
+        Assert.Contains("for a Kindle, give azw3", stderr);
     }
 
     [SkippableFact]

@@ -44,10 +44,6 @@ internal sealed class InlineBuilder
         foreach (var c in value)
         {
             if (c == '\0' || (char.IsControl(c) && !CjkText.IsCollapsible(c))) continue; // never valid in XHTML
-            // A byte-order mark inside text is a leftover of pasted files; a zero-width space after
-            // a Chinese character or at the start says nothing (a line may break anywhere there)
-            // and breaks search and copying. Between Latin or Thai words it is a break opportunity: kept.
-            if (c == '\uFEFF' || (c == '\u200B' && (_last == '\0' || CjkText.IsWide(_last)))) continue;
             if (CjkText.IsCollapsible(c))
             {
                 if (!_pendingSpace) _pendingAtTag = first;

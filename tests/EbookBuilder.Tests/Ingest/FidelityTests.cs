@@ -121,18 +121,6 @@ public sealed class FidelityTests
     }
 
     [Fact]
-    public void Zero_width_spaces_beside_chinese_are_dropped_and_those_between_thai_words_kept()
-    {
-        // Sites leave U+200B inside Chinese sentences ("报告\u200b\u200b了"): invisible, but it breaks
-        // search and copying. Between Thai words it is the word boundary line breaking needs.
-        using var temp = new TempFolder();
-        var a = Read(temp, "1.html", "<html><body><article><h1>零宽</h1><p>周一报告\u200b\u200b了4,044例新\u200b病例。\uFEFF</p><p>ภาษา\u200bไทย and\u200bword</p></article></body></html>", out _);
-        var paragraphs = a.Blocks.OfType<Paragraph>().Select(p => Plain.Of(p.Content)).ToList();
-        Assert.Equal("周一报告了4,044例新病例。", paragraphs[0]);
-        Assert.Equal("ภาษา\u200bไทย and\u200bword", paragraphs[1]);
-    }
-
-    [Fact]
     public void Markdown_emphasis_closed_by_Chinese_punctuation_is_emphasis_not_asterisks()
     {
         // CommonMark's flanking rules do not let ** close after ？ before 第: the asterisks were kept as text.

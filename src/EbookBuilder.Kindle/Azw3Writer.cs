@@ -90,7 +90,12 @@ public static class Azw3Writer
         var records = new List<byte[]> { Array.Empty<byte>() };
         foreach (var flow in flows.Skip(1)) all.Write(flow);
         var allText = all.GetBuffer().AsMemory(0, (int)all.Length);
+        var ncx = NcxEntries(package.Toc, text);
         var textRecords = TextRecords(allText.Span, cancellationToken);
+        // Each text record ends with its multibyte overlap, then its trailing byte sequences.
+        var recordLengths = Enumerable.Range(0, textRecords.Count).Select(i => Math.Min(RecordSize, allText.Length - i * RecordSize)).ToList();
+        var tbs = TrailingIndex.Build([.. ncx.Select(e => new TrailingIndex.Entry(e.Index, e.Position.Absolute, e.Length, e.Depth, e.Parent))], recordLengths);
+        for (var i = 0; i < textRecords.Count; i++) textRecords[i] = [.. textRecords[i], .. TrailingEntry(tbs[i])];
         records.AddRange(textRecords);
         var lastTextRecord = textRecords.Count;
         var firstNonText = lastTextRecord + 1;
@@ -132,7 +137,6 @@ public static class Azw3Writer
         }
 
         var ncxIndex = Null;
-        var ncx = NcxEntries(package.Toc, text);
         if (ncx.Count > 0)
         {
             var labels = new Cncx(ncx.Select(e => e.Label));
@@ -224,7 +228,7 @@ public static class Azw3Writer
         header.Write(Null); // no SRCS
         header.Write(0u);
         header.Write([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]);
-        header.Write(1u); // text records end with their multibyte overlap
+        header.Write(3u); // text records end with their multibyte overlap and trailing byte sequences
         header.Write(ncxIndex);
         header.Write((uint)chunkIndex);
         header.Write((uint)skeletonIndex);

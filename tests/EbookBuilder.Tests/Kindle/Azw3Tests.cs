@@ -49,6 +49,46 @@ public sealed partial class Azw3Tests
     }
 
     [Fact]
+    public void Trailing_byte_sequences_say_which_contents_entries_each_text_record_holds()
+    {
+        // Two chapters (0, 1) of two articles each (2, 3 and 4, 5) over three text records.
+        TrailingIndex.Entry E(int index, long start, long end, int depth, int parent) => new(index, start, end - start, depth, parent);
+        var entries = new[]
+        {
+            E(0, 2289, 5804, 0, -1), E(1, 5804, 8292, 0, -1),
+            E(2, 2998, 4154, 1, 0), E(3, 4154, 5804, 1, 0), E(4, 6456, 7545, 1, 1), E(5, 7545, 8292, 1, 1),
+        };
+        var tbs = TrailingIndex.Build(entries, [4096, 4096, 100]);
+        // Record 0: chapter 0 and its first article start: type 8, then article 2 (2 − 0).
+        Assert.Equal([0x82, 0x88, 0xA0], tbs[0]);
+        // Record 1: chapter 0 with articles 2 and 3 (a count of 2), then a second strand stepping
+        // back from 3 to chapter 1 (3 − 1, continued), with articles 4 and 5 (4 − 1, a count of 2).
+        Assert.Equal([0x82, 0x88, 0xA4, 0x02, 0xA8, 0xB4, 0x02], tbs[1]);
+        // Record 2: chapter 1 and article 5 end there.
+        Assert.Equal([0x8A, 0x88, 0xC0], tbs[2]);
+
+        // One chapter and one article spanning a whole record: only the deepest keeps "spans".
+        tbs = TrailingIndex.Build([E(0, 0, 10000, 0, -1), E(1, 100, 9000, 1, 0)], [4096, 4096, 4096]);
+        Assert.Equal([0x82, 0x88, 0x91, 0x80], tbs[1]);
+        // No entry: nothing.
+        Assert.Empty(TrailingIndex.Build([E(0, 0, 10, 0, -1)], [4096, 4096])[1]);
+    }
+
+    [SkippableFact]
+    public void Calibres_inspector_finds_the_trailing_byte_sequences_kindlegen_would_write()
+    {
+        Calibre.Require();
+        using var temp = new TempFolder();
+        var (code, _, stderr) = CliRun.Invoke("build", Example, "-f", "azw3", "-o", temp.Path, "-q");
+        Assert.True(code == 0, stderr);
+        var output = Calibre.RunIn(temp.Path, "calibre-debug", "--inspect-mobi", temp.File("示例周刊.azw3"));
+        Assert.Contains("Debug data saved", output);
+        Assert.DoesNotContain("WARNING", output);
+        var tbs = File.ReadAllText(Path.Combine(Directory.GetDirectories(temp.Path, "decompiled_*").Single(), "tbs.txt"));
+        Assert.Matches("Record #0[\\s\\S]*?TBS Bytes: [0-9a-f]{2}", tbs);
+    }
+
+    [Fact]
     public void An_azw3_is_a_mobi_8_palmdb_with_exth_metadata_every_paragraph_and_a_resource_per_image_and_font()
     {
         using var temp = new TempFolder();
@@ -184,12 +224,28 @@ public sealed partial class Azw3Tests
                 exth[code].Add(Encoding.UTF8.GetString(r0, p + 8, size - 8));
                 p += size;
             }
+            // Each text record ends with its trailing entries: from the end, one per flag above the
+            // lowest (a size as a backward variable-width integer), then the multibyte overlap.
+            var extraFlags = BinaryPrimitives.ReadUInt16BigEndian(r0.AsSpan(0xF2));
             var text = new MemoryStream();
             for (var i = 1; i <= textRecords; i++)
             {
                 var record = Record(i);
-                var overlap = record[^1] & 3;
-                text.Write(PalmDoc.Decompress(record.AsSpan(0, record.Length - 1 - overlap)));
+                var end = record.Length;
+                for (var flags = extraFlags >> 1; flags != 0; flags >>= 1)
+                {
+                    if ((flags & 1) == 0) continue;
+                    var (size, shift, back) = (0, 0, end - 1);
+                    for (; ; back--)
+                    {
+                        size |= (record[back] & 0x7F) << shift;
+                        shift += 7;
+                        if ((record[back] & 0x80) != 0) break;
+                    }
+                    end -= size;
+                }
+                if ((extraFlags & 1) != 0) end -= (record[end - 1] & 3) + 1;
+                text.Write(PalmDoc.Decompress(record.AsSpan(0, end)));
             }
             Assert.Equal(textLength, (uint)text.Length);
             var resources = Enumerable.Range(firstResource, fdst - firstResource).Select(Record).ToList();

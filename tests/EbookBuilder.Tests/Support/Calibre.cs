@@ -5,7 +5,7 @@ namespace EbookBuilder.Tests.Support;
 /// <summary>calibre's command-line tools, the test oracle for the Kindle formats (Debian's calibre package).</summary>
 internal static class Calibre
 {
-    public static bool Available => File.Exists("/usr/bin/ebook-convert") && File.Exists("/usr/bin/ebook-meta");
+    public static bool Available => File.Exists("/usr/bin/ebook-convert") && File.Exists("/usr/bin/ebook-meta") && File.Exists("/usr/bin/calibre-debug");
 
     /// <summary>Skips the test when calibre is missing, except on CI, where its absence is a failure.</summary>
     public static void Require()
@@ -16,9 +16,13 @@ internal static class Calibre
         Skip.If(true, "calibre not installed (apt-get install calibre): the AZW3 read-back tests are skipped");
     }
 
-    public static string Run(string tool, params string[] args)
+    public static string Run(string tool, params string[] args) => RunIn(null, tool, args);
+
+    /// <summary>Runs a calibre tool in <paramref name="directory"/> (calibre-debug writes its findings there).</summary>
+    public static string RunIn(string? directory, string tool, params string[] args)
     {
         var start = new ProcessStartInfo(tool, args) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (directory is not null) start.WorkingDirectory = directory;
         start.Environment["QT_QPA_PLATFORM"] = "offscreen";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -59,6 +59,13 @@ internal static class BuildCommand
         DefaultValueFactory = _ => "zh-CN",
     };
 
+    private static readonly Option<string?> Script = new("--script")
+    {
+        Description = "Convert the book's Chinese (OpenCC, phrase by phrase): simplified, traditional, taiwan (Taiwan's words too) or hongkong; the language follows",
+    };
+
+    private static readonly Option<string?> Quotes = new("--quotes") { Description = "Quotation marks: corner (「」『』), curly (“”‘’) or keep (default)" };
+
     private static readonly Option<string?> Report = new("--report") { Description = "Write a JSON report of the build to this file" };
 
     private static readonly Option<int> ImageConcurrency = new("--image-concurrency")
@@ -117,7 +124,7 @@ internal static class BuildCommand
         Undated.AcceptOnlyFromAmong("keep", "drop");
         var command = new Command("build", "Build a book from articles")
         {
-            Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Report,
+            Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Script, Quotes, Report,
             ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
@@ -287,6 +294,9 @@ internal static class BuildCommand
             outputName = fileFormat == OutputFormats.Kepub ? file[..^".kepub.epub".Length] : Path.GetFileNameWithoutExtension(file);
             output = Path.GetDirectoryName(Path.GetFullPath(output))!;
         }
+        if (Given(Language) && parse.GetValue(Language) is { } language) given["language"] = language;
+        if (Given(Script) && parse.GetValue(Script) is { } script) given["script"] = script;
+        if (Given(Quotes) && parse.GetValue(Quotes) is { } quotes) given["quotes"] = quotes;
         if (Given(Font) && parse.GetValue(Font) is { } font) given["font"] = font;
         if (Given(Split) && parse.GetValue(Split) is { } split) given["split"] = split;
         if (Given(NoFonts)) given["no-fonts"] = parse.GetValue(NoFonts);
@@ -312,7 +322,6 @@ internal static class BuildCommand
             Title = Pick(Title, book?.Title, null),
             Subtitle = book?.Subtitle,
             Authors = Given(Author) ? parse.GetValue(Author) ?? [] : book?.Authors ?? [],
-            Language = Pick(Language, book?.Language, "zh-CN"),
             Publisher = Pick(Publisher, book?.Publisher, null),
             Description = Pick(Description, book?.Description, null),
             Series = series,

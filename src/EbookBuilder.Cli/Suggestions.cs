@@ -6,6 +6,5 @@ namespace EbookBuilder.Cli;
 internal static class Suggestions
 {
     /// <summary>" (did you mean --format?)" for the candidate within a few edits of <paramref name="given"/>, else "".</summary>
-    public static string DidYouMean(string given, IEnumerable<string> candidates) =>
-        EditDistance.Nearest(given, candidates, Math.Max(2, given.Length / 3)) is { } nearest ? $" (did you mean {nearest}?)" : "";
+    public static string DidYouMean(string given, IEnumerable<string> candidates) => EditDistance.DidYouMean(given, candidates);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Model.Text;
 
 namespace EbookBuilder.Epub;
 
@@ -182,7 +183,9 @@ internal static class PackageDocument
             Meta(w, "schema:accessibilityHazard", "none");
         }
         var chinese = language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var summary = chinese
+        var summary = ChineseVariant.IsTraditional(language)
+            ? "可重排的文本：每章每篇都有標題，有目錄，閱讀順序與正文一致。" + (visual ? (a.AllImagesDescribed ? "每張圖片都有說明或替代文字。" : "圖片有說明時以說明為替代文字，其餘圖片為裝飾性圖片，替代文字為空。") : "")
+            : chinese
             ? "可重排的文本：每章每篇都有标题，有目录，阅读顺序与正文一致。" + (visual ? (a.AllImagesDescribed ? "每张图片都有说明或替代文字。" : "图片有说明时以说明为替代文字，其余图片为装饰性图片，替代文字为空。") : "")
             : "Reflowable text with a heading for every chapter and article, a table of contents and a reading order that follows the text." +
               (visual ? (a.AllImagesDescribed ? " Every image has a caption or a text alternative." : " Images with captions have them as text alternatives; the others are marked decorative (empty alternative).") : "");

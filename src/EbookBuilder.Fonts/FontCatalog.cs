@@ -58,8 +58,7 @@ public static class FontCatalog
     /// <summary>0: a face for the book's variant of Chinese; 1: for no one variant; 2: another Chinese variant; 3: Japanese or Korean.</summary>
     internal static int VariantRank(string family, string language)
     {
-        var traditionalBook = language.StartsWith("zh-Hant", StringComparison.OrdinalIgnoreCase) || language.StartsWith("zh-TW", StringComparison.OrdinalIgnoreCase)
-            || language.StartsWith("zh-HK", StringComparison.OrdinalIgnoreCase) || language.StartsWith("zh-MO", StringComparison.OrdinalIgnoreCase);
+        var traditionalBook = EbookBuilder.Model.Text.ChineseVariant.IsTraditional(language);
         var words = family.Split([' ', '-', '_'], StringSplitOptions.RemoveEmptyEntries);
         bool Has(params string[] tags) => words.Any(w => tags.Contains(w, StringComparer.OrdinalIgnoreCase));
         var simplified = Has("SC", "CN", "GB", "Hans");

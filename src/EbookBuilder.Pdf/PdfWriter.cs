@@ -34,7 +34,7 @@ public static class PdfWriter
         const float mm = 72f / 25.4f;
         var (width, height) = PdfTheme.PageSizePoints(options.PageSize ?? theme.PageSize);
         var geometry = PageGeometry.InWholeCharacters(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm, theme.BodySize);
-        using var fontSet = new FontSet(fonts);
+        using var fontSet = new FontSet(fonts, book.Metadata.Language);
         using var typefaces = new SkiaTypefaces(); // outlives the document: its recorded pages hold them
         var builder = new ElementBuilder(book, images, fontSet, theme, geometry, options.Labels ?? Labels.For(book.Metadata.Language))
         {

@@ -32,6 +32,8 @@ public static class BookCompiler
         if (chapters.Count == 0) throw NoArticles(options);
         var book = new Book(Metadata(options, chapters), chapters);
         cancellationToken.ThrowIfCancellationRequested();
+        book = ScriptStage.Run(book, resolved.Settings, diagnostics, cancellationToken);
+        timings["script"] = Lap(clock);
 
         (book, var refused) = ImageLocator.Resolve(book, resolved.Root);
         // The words the writers add, decided once: both writers draw them and the fonts carry them.

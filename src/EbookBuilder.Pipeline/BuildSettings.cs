@@ -1,4 +1,6 @@
 using System.Globalization;
+using EbookBuilder.Assembly.Scripts;
+using EbookBuilder.Model.Text;
 using EbookBuilder.Pipeline.Config;
 
 namespace EbookBuilder.Pipeline;
@@ -33,6 +35,29 @@ public sealed class BuildSettings
 
     /// <summary>The largest image size, or null for the image stage's own.</summary>
     public (int Width, int Height)? ImageMax => Values.TryGetValue("image-max", out var s) ? ((int, int))s.Value : null;
+
+    /// <summary>
+    /// The book's language (BCP 47). A script decides it when the language given is Chinese of the
+    /// other variant (the default zh-CN, or a book file's, with <c>script = "taiwan"</c> gives zh-TW); a
+    /// language that already names the script's variant (zh-Hant-MO for hongkong) stays, being more exact.
+    /// </summary>
+    public string Language
+    {
+        get
+        {
+            var given = Get<string>("language") ?? "zh-CN";
+            return Script is { } script && given.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
+                && ChineseVariant.IsTraditional(given) != (script != ChineseScript.Simplified)
+                ? script.Language()
+                : given;
+        }
+    }
+
+    /// <summary>The Chinese script the book is converted to (<c>script</c>), or null to keep the articles' own.</summary>
+    public ChineseScript? Script => Get<string>("script") is { } name ? ChineseScripts.Parse(name) : null;
+
+    /// <summary>How quotation marks are written (<c>quotes</c>): as the articles have them unless set.</summary>
+    public QuoteStyle Quotes => Get<string>("quotes") is { } name ? QuoteStyles.Parse(name) ?? QuoteStyle.Keep : QuoteStyle.Keep;
 
     /// <summary>Whether images are made grey.</summary>
     public bool Grayscale => Flag("grayscale");

@@ -37,6 +37,8 @@ public static class DiagnosticCodes
     public const string NotText = "EB016";
     /// <summary>A paragraph the cleaner dropped as a site's promotion or boilerplate (a note: --verbose and the report list each one).</summary>
     public const string Dropped = "EB017";
+    /// <summary>An article's text could not be converted to the book's script (--script): it is kept as written.</summary>
+    public const string NotConverted = "EB018";
     /// <summary>Images were not fetched (--no-images).</summary>
     public const string ImageNotEmbedded = "IMG001";
     /// <summary>An image could not be fetched, read or converted; the figure keeps its caption and a note.</summary>

@@ -7,11 +7,11 @@ namespace EbookBuilder.Model.Document;
 /// </summary>
 public sealed record Labels(string Contents, string Start, string Source, string ImageMissing, string TitlePage, string Cover)
 {
-    /// <summary>The labels for a BCP 47 language: Chinese for zh-*, English otherwise.</summary>
+    /// <summary>The labels for a BCP 47 language: Chinese for zh-* (traditional characters for zh-Hant, zh-TW, zh-HK), English otherwise.</summary>
     public static Labels For(string language) =>
-        language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)
-            ? new Labels("目录", "正文", "原文", "（图片未能收录）", "书名页", "封面")
-            : new Labels("Contents", "Start", "Original", "(image not available)", "Title page", "Cover");
+        EbookBuilder.Model.Text.ChineseVariant.IsTraditional(language) ? new Labels("目錄", "正文", "原文", "（圖片未能收錄）", "書名頁", "封面")
+        : language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? new Labels("目录", "正文", "原文", "（图片未能收录）", "书名页", "封面")
+        : new Labels("Contents", "Start", "Original", "(image not available)", "Title page", "Cover");
 
     /// <summary>Every label, for the font stage.</summary>
     public IReadOnlyList<string> All => [Contents, Start, Source, ImageMissing, TitlePage, Cover];

@@ -24,4 +24,8 @@ public static class EditDistance
     /// <summary>The candidate closest to <paramref name="given"/>, at most <paramref name="most"/> edits away; null when none is.</summary>
     public static string? Nearest(string given, IEnumerable<string> candidates, int most) =>
         candidates.Select(c => (Name: c, Distance: Between(given, c))).Where(c => c.Distance <= most).OrderBy(c => c.Distance).Select(c => c.Name).FirstOrDefault();
+
+    /// <summary>" (did you mean NAME?)" for the candidate within a few edits of <paramref name="given"/> (as git and cargo suggest), else "".</summary>
+    public static string DidYouMean(string given, IEnumerable<string> candidates) =>
+        Nearest(given, candidates, Math.Max(2, given.Length / 3)) is { } nearest ? $" (did you mean {nearest}?)" : "";
 }

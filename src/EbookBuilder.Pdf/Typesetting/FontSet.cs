@@ -63,9 +63,12 @@ internal sealed class FontSet : IDisposable
     private readonly Face? _bold;
     private readonly Dictionary<(int Face, string Text), Shaped> _cache = [];
     private readonly HarfBuzzSharp.Buffer _buffer = new();
+    private readonly Language _language;
 
-    public FontSet(FontBag fonts)
+    /// <summary>The faces of <paramref name="fonts"/>, shaping for <paramref name="language"/> (a face's localised forms follow it: zh-TW's punctuation, say).</summary>
+    public FontSet(FontBag fonts, string language = "zh-Hans")
     {
+        _language = new Language(language);
         var id = 0;
         foreach (var asset in fonts.Faces.OrderBy(f => f.Slot))
         {
@@ -118,7 +121,7 @@ internal sealed class FontSet : IDisposable
         _buffer.ClearContents();
         _buffer.AddUtf16(text);
         _buffer.GuessSegmentProperties();
-        _buffer.Language = Chinese;
+        _buffer.Language = _language;
         face.Font.Shape(_buffer);
         var infos = _buffer.GlyphInfos;
         var positions = _buffer.GlyphPositions;
@@ -137,8 +140,6 @@ internal sealed class FontSet : IDisposable
         }
         return new Shaped(glyphs, advances, offsets, clusters, width);
     }
-
-    private static readonly Language Chinese = new("zh-Hans");
 
     public void Dispose()
     {

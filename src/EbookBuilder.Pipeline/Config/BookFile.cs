@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using EbookBuilder.Assembly;
+using EbookBuilder.Assembly.Scripts;
 using EbookBuilder.Ingest;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
@@ -177,6 +178,10 @@ public sealed record BookFile
             foreach (var problem in (Opt<string[]>(book, key) ?? []).Select(MetadataRules.Author).OfType<string>().Distinct()) Error(book, key, problem);
         }
         if (Opt<string>(book, "language") is { } language && MetadataRules.Language(language) is { } badLanguage) Error(book, "language", badLanguage);
+        if (Opt<string>(book, "script") is { } script && ChineseScripts.Parse(script) is null)
+            Error(book, "script", $"script '{script}' is not one of {string.Join(", ", ChineseScripts.Names)}{EditDistance.DidYouMean(script, ChineseScripts.Names)}");
+        if (Opt<string>(book, "quotes") is { } quotes && QuoteStyles.Parse(quotes) is null)
+            Error(book, "quotes", $"quotes '{quotes}' is not one of {string.Join(", ", QuoteStyles.Names)}{EditDistance.DidYouMean(quotes, QuoteStyles.Names)}");
         if (Opt<string>(book, "title") is { } title && MetadataRules.Title(title) is { } badTitle) Error(book, "title", badTitle);
         if (Opt<string>(book, "encoding") is { } encodingName && MetadataRules.Encoding(encodingName) is { } badEncoding) Error(book, "encoding", badEncoding);
         var cover = Opt<string>(book, "cover");
@@ -276,6 +281,8 @@ public sealed record BookFile
         if (formats is { } givenFormats) theme["formats"] = givenFormats;
         if (Opt<string>(output, "split") is { } split) theme["split"] = split;
         if (font is not null) theme["font"] = font;
+        foreach (var key in new[] { "language", "script", "quotes" })
+            if (Opt<string>(book, key) is { } value) theme[key] = value;
         if (Val<bool>(fonts, "no-fonts") is { } noFonts) theme["no-fonts"] = noFonts;
         if (Val<bool>(fonts, "obfuscate-fonts") is { } obfuscate) theme["obfuscate-fonts"] = obfuscate;
 

@@ -26,6 +26,10 @@ public static class BookFileTemplate
             # identifier = "urn:uuid:..."    # default: derived from the content
             # root = ".."                    # the folder sources may come from (default: this file's)
             # encoding = "big5"              # the articles' encoding, when their bytes cannot tell it
+            # series = "..."                 # the series the book is an issue of
+            # series-index = 1               # the issue's number
+            # script = "traditional"         # convert: simplified | traditional | taiwan | hongkong (OpenCC)
+            # quotes = "corner"              # quotation marks: corner 「」 | curly “” | keep
 
             """);
         foreach (var (chapterTitle, source) in chapters)

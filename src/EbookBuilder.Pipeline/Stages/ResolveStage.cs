@@ -1,4 +1,5 @@
 using EbookBuilder.Assembly;
+using EbookBuilder.Assembly.Scripts;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Pdf;
 
@@ -14,8 +15,18 @@ internal static class ResolveStage
     public static Resolved Run(BuildOptions options, DiagnosticBag diagnostics)
     {
         var settings = ResolveSettings(options);
+        foreach (var (key, names, parse) in new (string, IReadOnlyList<string>, Func<string, bool>)[]
+        {
+            ("script", ChineseScripts.Names, n => ChineseScripts.Parse(n) is not null),
+            ("quotes", QuoteStyles.Names, n => QuoteStyles.Parse(n) is not null),
+        })
+        {
+            if (settings.Values.TryGetValue(key, out var given) && !parse((string)given.Value))
+                throw new BuildInputException($"{key} '{given.Value}' (from {given.From}) is not one of {string.Join(", ", names)}{EbookBuilder.Model.Text.EditDistance.DidYouMean((string)given.Value, names)}");
+        }
         options = options with
         {
+            Language = settings.Language,
             Formats = settings.Formats,
             // Fonts need the bundled folder the options name: without options.Fonts (an API caller) there are none.
             Fonts = settings.NoFonts || options.Fonts is not { } fonts ? null : fonts with { Body = settings.Font },
@@ -57,6 +68,7 @@ internal static class ResolveStage
         var defaults = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["formats"] = options.Formats,
+            ["language"] = options.Language,
             ["no-fonts"] = options.Fonts is null,
             ["obfuscate-fonts"] = options.ObfuscateFonts,
             ["image-max"] = (options.Images.MaxWidth, options.Images.MaxHeight),

@@ -66,6 +66,8 @@ internal static class BuildCommand
 
     private static readonly Option<string?> Quotes = new("--quotes") { Description = "Quotation marks: corner (「」『』), curly (“”‘’) or keep (default)" };
 
+    private static readonly Option<bool> Vertical = new("--vertical") { Description = "Set the book vertically: columns from right to left, pages turned to the left (EPUB, KEPUB, AZW3)" };
+
     private static readonly Option<string?> Report = new("--report") { Description = "Write a JSON report of the build to this file" };
 
     private static readonly Option<int> ImageConcurrency = new("--image-concurrency")
@@ -124,7 +126,7 @@ internal static class BuildCommand
         Undated.AcceptOnlyFromAmong("keep", "drop");
         var command = new Command("build", "Build a book from articles")
         {
-            Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Script, Quotes, Report,
+            Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Script, Quotes, Vertical, Report,
             ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
@@ -297,6 +299,7 @@ internal static class BuildCommand
         if (Given(Language) && parse.GetValue(Language) is { } language) given["language"] = language;
         if (Given(Script) && parse.GetValue(Script) is { } script) given["script"] = script;
         if (Given(Quotes) && parse.GetValue(Quotes) is { } quotes) given["quotes"] = quotes;
+        if (Given(Vertical)) given["vertical"] = parse.GetValue(Vertical);
         if (Given(Font) && parse.GetValue(Font) is { } font) given["font"] = font;
         if (Given(Split) && parse.GetValue(Split) is { } split) given["split"] = split;
         if (Given(NoFonts)) given["no-fonts"] = parse.GetValue(NoFonts);

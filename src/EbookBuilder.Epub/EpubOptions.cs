@@ -33,4 +33,10 @@ public sealed record EpubOptions(string Stylesheet, DateTimeOffset Modified, boo
 
     /// <summary>The words the writer adds (contents, cover…), decided once for the book; by default those of the book's language.</summary>
     public EbookBuilder.Model.Document.Labels? Labels { get; init; }
+
+    /// <summary>
+    /// Set the book vertically: content pages in columns from right to left (<see cref="VerticalPages"/>),
+    /// and the spine turning pages from right to left. The cover and the contents stay horizontal.
+    /// </summary>
+    public bool Vertical { get; init; }
 }

@@ -52,11 +52,14 @@ public static class EpubWriter
         if (options.ObfuscateFonts && fonts.Faces.Count > 0)
             archive.Add("META-INF/encryption.xml", FontObfuscation.EncryptionXml(fonts.Faces.Select(f => "OEBPS/" + EpubLayout.FontHref(f))));
         var accessibility = AccessibilityFacts(book, images) with { PageSource = options.Pages is { Starts.Count: > 0 } map ? map.Source : null };
-        archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items, options.Cover is not null, accessibility));
+        archive.Add(EpubLayout.PackagePath, PackageDocument.Write(book, identifier, options.Modified, date, items, options.Cover is not null, accessibility, options.Vertical));
         archive.Add("OEBPS/" + EpubLayout.NavHref, NavigationDocuments.Nav(layout, meta.Title, meta.Language, labels, options.Cover is not null, PageList(layout, options.Pages)));
         archive.Add("OEBPS/" + EpubLayout.NcxHref, NavigationDocuments.Ncx(layout, identifier, meta.Title));
         archive.Add("OEBPS/" + EpubLayout.StylesheetHref, new UTF8Encoding(false).GetBytes(options.Stylesheet + FontFaces.Css(fonts)));
-        archive.Add("OEBPS/" + EpubLayout.TitleHref, ContentPages.Title(book, labels, date));
+        // A vertical book's pages are set vertically first, then whatever the format adds (Kobo's spans).
+        var vertical = options.Vertical ? VerticalPages.Apply : (Func<byte[], byte[]>)(bytes => bytes);
+        var page = options.ContentPages is { } then ? bytes => then(vertical(bytes)) : vertical;
+        archive.Add("OEBPS/" + EpubLayout.TitleHref, vertical(ContentPages.Title(book, labels, date)));
         if (options.Cover is { } coverImage)
         {
             archive.Add("OEBPS/" + EpubLayout.CoverHref, ContentPages.Cover(coverImage, meta.Language, labels, meta.Title));
@@ -66,7 +69,6 @@ public static class EpubWriter
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chapter = layout.Chapters[c];
-            var page = options.ContentPages ?? (bytes => bytes);
             archive.Add("OEBPS/" + chapter.Href, page(ContentPages.ChapterOpening(chapter, meta.Language, options.Pages?.PageAt(c, -1, -1))));
             for (var a = 0; a < chapter.Articles.Count; a++)
             {

@@ -20,7 +20,7 @@ internal static class PackageDocument
         public string? PageSource { get; init; }
     }
 
-    public static byte[] Write(Book book, string identifier, DateTimeOffset modified, DateOnly? date, IReadOnlyList<ManifestItem> items, bool hasCover = false, Accessibility? accessibility = null)
+    public static byte[] Write(Book book, string identifier, DateTimeOffset modified, DateOnly? date, IReadOnlyList<ManifestItem> items, bool hasCover = false, Accessibility? accessibility = null, bool vertical = false)
     {
         var meta = book.Metadata;
         using var buffer = new MemoryStream();
@@ -98,6 +98,14 @@ internal static class PackageDocument
                 Meta(w, "source-of", "pagination", refines: "#page-source");
             }
             AccessibilityMetadata(w, meta.Language, accessibility ?? new Accessibility(false, true, false), hasCover);
+            if (vertical)
+            {
+                // KindleGen's (and calibre's) name for the book's writing mode: a Kindle sets the book vertically by it.
+                w.WriteStartElement("meta", OpfNs);
+                w.WriteAttributeString("name", "primary-writing-mode");
+                w.WriteAttributeString("content", "vertical-rl");
+                w.WriteEndElement();
+            }
             w.WriteStartElement("meta", OpfNs);
             w.WriteAttributeString("property", "dcterms:modified");
             w.WriteString(modified.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
@@ -118,6 +126,7 @@ internal static class PackageDocument
 
             w.WriteStartElement("spine", OpfNs);
             w.WriteAttributeString("toc", "ncx");
+            if (vertical) w.WriteAttributeString("page-progression-direction", "rtl");
             foreach (var item in items.Where(i => i.InSpine))
             {
                 w.WriteStartElement("itemref", OpfNs);

@@ -447,11 +447,10 @@ public static class Azw3Writer
         if (start is { } s) Number(116, s);
         Number(125, resourceCount);
         Number(131, 0);
-        if (package.PageProgression is "rtl")
-        {
-            Text(525, "horizontal-rl");
-            Text(527, "rtl");
-        }
+        // The writing mode and page progression, as KindleGen writes them (a vertical book: vertical-rl and rtl).
+        if (package.WritingMode is { } mode) Text(525, mode);
+        else if (package.PageProgression is "rtl") Text(525, "horizontal-rl");
+        if (package.PageProgression is "rtl") Text(527, "rtl");
         Text(528, "true"); // the book's fonts, not the reader's
 
         var body = new MemoryStream();

@@ -65,6 +65,7 @@ internal sealed class EpubPackage : IDisposable
         var byId = manifest.ToDictionary(i => i.Id, StringComparer.Ordinal);
         var spine = opf.Root.Element(Opf + "spine")!;
         PageProgression = (string?)spine.Attribute("page-progression-direction");
+        WritingMode = (string?)metadata.Elements(Opf + "meta").FirstOrDefault(m => (string?)m.Attribute("name") == "primary-writing-mode")?.Attribute("content");
         Spine = [.. spine.Elements(Opf + "itemref").Select(r => byId[r.Attribute("idref")!.Value])];
 
         var coverId = metadata.Elements(Opf + "meta").FirstOrDefault(m => (string?)m.Attribute("name") == "cover")?.Attribute("content")?.Value;
@@ -111,6 +112,9 @@ internal sealed class EpubPackage : IDisposable
     public string? Series { get; }
     public string? SeriesIndex { get; }
     public string? PageProgression { get; }
+
+    /// <summary>The book's writing mode as KindleGen reads it from the package (<c>&lt;meta name="primary-writing-mode" content="vertical-rl"/&gt;</c>), or null.</summary>
+    public string? WritingMode { get; }
     public IReadOnlyList<PackageItem> Manifest { get; }
     public IReadOnlyList<PackageItem> Spine { get; }
     public PackageItem? Cover { get; }

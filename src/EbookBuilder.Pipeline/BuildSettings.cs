@@ -59,6 +59,9 @@ public sealed class BuildSettings
     /// <summary>How quotation marks are written (<c>quotes</c>): as the articles have them unless set.</summary>
     public QuoteStyle Quotes => Get<string>("quotes") is { } name ? QuoteStyles.Parse(name) ?? QuoteStyle.Keep : QuoteStyle.Keep;
 
+    /// <summary>Whether the book is set vertically (<c>vertical</c>): columns from right to left, pages turned to the left.</summary>
+    public bool Vertical => Flag("vertical");
+
     /// <summary>Whether images are made grey.</summary>
     public bool Grayscale => Flag("grayscale");
 

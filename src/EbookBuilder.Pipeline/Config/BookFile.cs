@@ -283,6 +283,7 @@ public sealed record BookFile
         if (font is not null) theme["font"] = font;
         foreach (var key in new[] { "language", "script", "quotes" })
             if (Opt<string>(book, key) is { } value) theme[key] = value;
+        if (Val<bool>(book, "vertical") is { } vertical) theme["vertical"] = vertical;
         if (Val<bool>(fonts, "no-fonts") is { } noFonts) theme["no-fonts"] = noFonts;
         if (Val<bool>(fonts, "obfuscate-fonts") is { } obfuscate) theme["obfuscate-fonts"] = obfuscate;
 

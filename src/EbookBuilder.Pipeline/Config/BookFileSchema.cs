@@ -44,7 +44,7 @@ public static class BookFileSchema
             ["title"] = Kind.Text, ["subtitle"] = Kind.Text, ["author"] = Kind.TextList, ["authors"] = Kind.TextList,
             ["publisher"] = Kind.Text, ["language"] = Kind.Text, ["date"] = Kind.Date, ["description"] = Kind.Text,
             ["cover"] = Kind.Text, ["identifier"] = Kind.Text, ["root"] = Kind.Text, ["encoding"] = Kind.Text,
-            ["series"] = Kind.Text, ["series-index"] = Kind.Number, ["script"] = Kind.Text, ["quotes"] = Kind.Text,
+            ["series"] = Kind.Text, ["series-index"] = Kind.Number, ["script"] = Kind.Text, ["quotes"] = Kind.Text, ["vertical"] = Kind.Boolean,
         }),
         ["chapter"] = new(new Dictionary<string, Kind>(StringComparer.Ordinal)
         {

@@ -30,6 +30,7 @@ public static class BookFileTemplate
             # series-index = 1               # the issue's number
             # script = "traditional"         # convert: simplified | traditional | taiwan | hongkong (OpenCC)
             # quotes = "corner"              # quotation marks: corner 「」 | curly “” | keep
+            # vertical = true                # columns from right to left, pages turned to the left
 
             """);
         foreach (var (chapterTitle, source) in chapters)

@@ -29,7 +29,7 @@ internal class EpubBookWriter : IBookWriter
         var cover = context.Cover ?? CoverArt.Draw(context.Options, context.Book);
         var options = new EpubOptions(css, context.Timestamp, obfuscateFonts, cover)
         {
-            Diagnostics = context.Diagnostics, Labels = context.Labels, ContentPages = ContentPages, FastCompression = fastCompression,
+            Diagnostics = context.Diagnostics, Labels = context.Labels, ContentPages = ContentPages, FastCompression = fastCompression, Vertical = context.Settings.Vertical,
             Pages = context.PdfPages is { IsCompletedSuccessfully: true } pages ? pages.Result : null, // the write stage waited for it
         };
         EpubWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);

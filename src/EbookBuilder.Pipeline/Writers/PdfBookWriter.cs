@@ -1,3 +1,4 @@
+using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Pdf;
 using EbookBuilder.Pdf.Layout;
 using EbookBuilder.Model.Document;
@@ -17,6 +18,11 @@ internal sealed class PdfBookWriter : IBookWriter
 
     public IReadOnlyDictionary<string, long> Write(WriterContext context, Stream output, CancellationToken cancellationToken)
     {
+        if (context.Settings.Vertical)
+        {
+            context.Diagnostics.Warn(DiagnosticCodes.NotVertical,
+                "--vertical: the PDF is set horizontally, as vertical typesetting of the PDF is not built yet; the EPUB, KEPUB and AZW3 are vertical");
+        }
         var theme = new PdfTheme().With(context.Settings.Theme);
         var progress = context.Progress;
         var options = new PdfOptions(theme, context.Timestamp, context.Settings.PageSize)

@@ -92,6 +92,9 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     /// <summary>Stops the body between articles.</summary>
     public CancellationToken Cancellation { get; init; }
 
+    /// <summary>Whether the layout is a vertical book's, turned a quarter: images are laid out turned, to stand upright on the page.</summary>
+    public bool Vertical { get; init; }
+
     /// <summary>
     /// Tells <see cref="Warn"/> that <paramref name="what"/> failed and what became of it; a
     /// message cut to a line, since the failing content may be anything.
@@ -151,7 +154,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     private Element Cover()
     {
         if (CoverImage is { Width: > 0, Height: > 0 } cover)
-            return new CoverImageElement(new ImageHandle(cover), geometry.ContentHeight);
+            return new CoverImageElement(new ImageHandle(cover, Vertical), geometry.ContentHeight);
         var blocks = new List<(ITextBlock, float)>
         {
             (Layout([new TextSpan(book.Metadata.Title)], Style(theme.ChapterTitleSize * 1.4f, TextAlign.Center, bold: true, lineHeight: 1.3f) with { Balance = true }), 0),
@@ -334,7 +337,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         if (figure.Image is not null && !drawable) caption.Add(new TextSpan(char.IsAscii(labels.ImageMissing[0]) ? " " + labels.ImageMissing : labels.ImageMissing)); // a Latin label is spaced from the caption; a full-width bracket carries its own space
         var captionLayout = caption.Count > 0 ? Layout(caption, Style(theme.CaptionSize, TextAlign.Center, color: _meta, lineHeight: 1.5f)) : null;
         if (!drawable && captionLayout is null) return;
-        elements.Add(new FigureElement(drawable ? new ImageHandle(asset!) : null,
+        elements.Add(new FigureElement(drawable ? new ImageHandle(asset!, Vertical) : null,
             geometry.ContentHeight * theme.FigureMaxHeightRatio, theme.ImageDpi, captionLayout, Em * 0.6f, $"a figure of {name}"));
     }
 

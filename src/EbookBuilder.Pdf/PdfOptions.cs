@@ -18,4 +18,10 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
 
     /// <summary>The words the writer adds (contents, original…), decided once for the book; by default those of the book's language.</summary>
     public EbookBuilder.Model.Document.Labels? Labels { get; init; }
+
+    /// <summary>
+    /// Set the book vertically: columns from right to left, upright CJK in the font's vertical
+    /// forms, Latin on its side, short numbers upright (縦中横), bound on the right.
+    /// </summary>
+    public bool Vertical { get; init; }
 }

@@ -24,7 +24,7 @@ internal static class PdfOutline
     /// The last <paramref name="moved"/> pages of Skia's file are shown after its first
     /// <paramref name="front"/> pages.
     /// </summary>
-    public static void Append(Stream pdf, IReadOnlyList<Entry> entries, string language, int front = 0, int moved = 0)
+    public static void Append(Stream pdf, IReadOnlyList<Entry> entries, string language, int front = 0, int moved = 0, bool rightToLeft = false)
     {
         var file = PdfObjectReader.Open(pdf);
         var root = file.Trailer.Data.GetValueOrDefault(NameToken.Root.Data) as IndirectReferenceToken
@@ -46,6 +46,8 @@ internal static class PdfOutline
         catalog[NameToken.Outlines] = new IndirectReferenceToken(outlines);
         catalog[NameToken.PageMode] = NameToken.Create("UseOutlines");
         catalog[NameToken.Lang] = new StringToken(language);
+        // A vertical book is read from right to left: a viewer shows its spreads so.
+        if (rightToLeft) catalog[NameToken.Create("ViewerPreferences")] = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("Direction")] = NameToken.Create("R2L") });
         if (moved > 0)
         {
             var pages = catalog.GetValueOrDefault(NameToken.Pages) as IndirectReferenceToken

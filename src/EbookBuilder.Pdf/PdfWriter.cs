@@ -33,13 +33,20 @@ public static class PdfWriter
         var theme = options.Theme;
         const float mm = 72f / 25.4f;
         var (width, height) = PdfTheme.PageSizePoints(options.PageSize ?? theme.PageSize);
-        var geometry = PageGeometry.InWholeCharacters(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm, theme.BodySize);
-        using var fontSet = new FontSet(fonts, book.Metadata.Language);
+        var page = PageGeometry.InWholeCharacters(width, height, theme.MarginTopMm * mm, theme.MarginBottomMm * mm, theme.MarginInsideMm * mm, theme.MarginOutsideMm * mm, theme.BodySize)
+            with { BoundRight = options.Vertical };
+        // A vertical book is laid out as a horizontal one turned a quarter, and turned onto its pages as they are drawn.
+        var geometry = options.Vertical ? page.Turned(theme.BodySize) : page;
+        Func<int, SKMatrix>? turn = options.Vertical
+            ? number => page.TurnedToPage(geometry, number) is var (a, b, c, d, e, f) ? new SKMatrix(a, c, e, b, d, f, 0, 0, 1) : default
+            : null;
+        using var fontSet = new FontSet(fonts, book.Metadata.Language, options.Vertical);
         using var typefaces = new SkiaTypefaces(); // outlives the document: its recorded pages hold them
         var builder = new ElementBuilder(book, images, fontSet, theme, geometry, options.Labels ?? Labels.For(book.Metadata.Language))
         {
             CoverImage = options.Cover,
             Cancellation = cancellationToken,
+            Vertical = options.Vertical,
             Warn = options.Diagnostics is { } diagnostics ? (message, where) => diagnostics.Warn(DiagnosticCodes.WriterFallback, "PDF: " + message, where) : null,
         };
         Action<Element, Exception>? onFault = options.Diagnostics is null ? null
@@ -54,7 +61,7 @@ public static class PdfWriter
         contentsCount.Run(builder.Contents(null), title);
         var (coverPages, contentsPages) = (cover.PageNumber, contentsCount.PageNumber - cover.PageNumber);
 
-        var decoration = new PageDecoration(fontSet, theme, geometry);
+        var decoration = new PageDecoration(fontSet, theme, page);
         var blockPages = new Dictionary<(int Chapter, int Article, int Block), int>();
         int pages;
         Dictionary<string, (int Page, float Y)> destinations;
@@ -72,7 +79,7 @@ public static class PdfWriter
                    RasterDpi = 150,
                }))
         {
-            using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, geometry, cancellationToken))
+            using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, page, cancellationToken, turn))
             {
                 new Paginator(geometry, sink, 1).Run(builder.Front(), title);
                 body = new Paginator(geometry, sink, coverPages + contentsPages + 1, onFault)
@@ -96,7 +103,7 @@ public static class PdfWriter
             destinations = body.Destinations;
         }
         // Skia's page order is cover, chapters, contents; readers see cover, contents, chapters.
-        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, front: coverPages, moved: contentsPages);
+        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, front: coverPages, moved: contentsPages, rightToLeft: options.Vertical);
         return new PdfResult(pages, clock.ElapsedMilliseconds) {
             ShortPages = body.ShortPages,
             StrandedHeadings = body.StrandedHeadings,

@@ -56,7 +56,4 @@ public static class DiagnosticCodes
 
     /// <summary>A book file over Send to Kindle's 50 MB, built without --split.</summary>
     public const string OverMailLimit = "OUT004";
-
-    /// <summary>--vertical with a PDF: the PDF is set horizontally (vertical PDF typesetting is not built yet).</summary>
-    public const string NotVertical = "OUT005";
 }

@@ -10,8 +10,11 @@ internal sealed record PageGeometry(float Width, float Height, float Top, float 
 
     public float ContentWidth { get; init; } = Width - Inside - Outside;
 
-    /// <summary>Left edge of the text on a page: odd (recto) pages have the inside margin on the left.</summary>
-    public float Left(int page) => page % 2 == 1 ? Inside : Outside;
+    /// <summary>Whether the book is bound on the right (a vertical book): its odd (recto) pages are the left of a spread.</summary>
+    public bool BoundRight { get; init; }
+
+    /// <summary>Left edge of the text on a page: odd (recto) pages have the inside margin on the left (on the right when bound on the right).</summary>
+    public float Left(int page) => (page % 2 == 1) != BoundRight ? Inside : Outside;
 
     /// <summary>
     /// A text area a whole number of body characters wide, the margins given widened equally by
@@ -34,4 +37,24 @@ internal sealed record PageGeometry(float Width, float Height, float Top, float 
     }
 
     private static float OnGrid(float length) => MathF.Round(length * Grid) / Grid;
+
+    /// <summary>
+    /// A vertical page's layout, done as a horizontal one turned a quarter: lines as long as this
+    /// page's text is high (a whole number of characters), as many as fit across its width. The
+    /// turned layout's margins are its own; <see cref="TurnedToPage"/> puts its text area on the page's.
+    /// </summary>
+    public PageGeometry Turned(float characterSize) => InWholeCharacters(Height, Width, Outside, Inside, Top, Bottom, characterSize);
+
+    /// <summary>
+    /// The matrix (a, b, c, d, e, f: x' = a·x + c·y + e, y' = b·x + d·y + f) that puts page
+    /// <paramref name="page"/> of the turned layout <paramref name="turned"/> on this page: turned a
+    /// quarter clockwise, its first line at the right of this page's text area, its lines' starts at the top.
+    /// </summary>
+    public (float A, float B, float C, float D, float E, float F) TurnedToPage(PageGeometry turned, int page)
+    {
+        var right = Left(page) + ContentWidth;
+        var top = Top + (ContentHeight - turned.ContentWidth) / 2;
+        // (x, y) of the turned page -> (right - (y - turned.Top), top + (x - turned.Left(page)))
+        return (0, 1, -1, 0, right + turned.Top, top - turned.Left(page));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using EbookBuilder.Pdf.Drawing;
+using EbookBuilder.Pdf.Typesetting;
 using SkiaSharp;
 
 namespace EbookBuilder.Pdf.Skia;
@@ -15,6 +16,20 @@ internal sealed class SkiaPageCanvas(SKCanvas canvas, SkiaTypefaces typefaces) :
     private readonly Dictionary<Color, SKPaint> _paints = [];
     private readonly SKTextBlobBuilder _builder = new();
 
+    /// <summary>
+    /// Whether the page is set vertically: the canvas is turned a quarter clockwise (lines become
+    /// columns, right to left), so Latin words lie on their side with the line; upright characters
+    /// (CJK, their punctuation in the font's vertical forms, and numbers of one or two digits, side
+    /// by side) are each turned back about their em box, and images are drawn upright.
+    /// </summary>
+    public bool Vertical { get; set; }
+
+    /// <summary>Where the ideographic em box's middle is above the baseline, in ems (CJK fonts' box runs from −0.12 to 0.88 em).</summary>
+    private const float EmBoxMiddle = 0.38f;
+
+    /// <summary>How far a word on its side is raised off the line's baseline, in ems, so that Latin letters (their middle 0.25 em up) sit in the middle of the column.</summary>
+    private const float SidewaysRaise = 0.12f;
+
     public void DrawText(in GlyphRun run)
     {
         var key = (run.Face.Id, run.FontSize);
@@ -23,14 +38,123 @@ internal sealed class SkiaPageCanvas(SKCanvas canvas, SkiaTypefaces typefaces) :
             font = new SKFont(typefaces.For(run.Face), run.FontSize) { Subpixel = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
             _fonts[key] = font;
         }
+        if (Vertical)
+        {
+            DrawVertical(run, font);
+            return;
+        }
         var blobRun = _builder.AllocatePositionedTextRun(font, run.Glyphs.Length, run.Utf8.Length, null);
         blobRun.SetGlyphs(run.Glyphs);
         blobRun.SetPositions(MemoryMarshal.Cast<Point, SKPoint>(run.Positions)); // the same two floats
         blobRun.SetText(run.Utf8);
         blobRun.SetClusters(run.Clusters);
+        Draw(run.Color);
+    }
+
+    private void DrawVertical(in GlyphRun run, SKFont font)
+    {
+        var size = run.FontSize;
+        var count = run.Glyphs.Length;
+        var transforms = new SKRotationScaleMatrix[count];
+        var widths = new float[count];
+        font.GetGlyphWidths(run.Glyphs, widths, null);
+        for (var i = 0; i < count;)
+        {
+            var (x, y) = (run.Positions[i].X, run.Positions[i].Y);
+            var c = Character(run, i);
+            // One or two digits standing alone: upright, side by side, centred in their cell (縦中横).
+            var digits = 0;
+            while (i + digits < count && digits < 3 && Character(run, i + digits) is >= '0' and <= '9') digits++;
+            var before = i > 0 ? Character(run, i - 1) : ' ';
+            if (digits is 1 or 2 && !PartOfNumber(before)
+                && (i + digits >= count || !PartOfNumber(Character(run, i + digits))))
+            {
+                var total = 0f;
+                for (var d = 0; d < digits; d++) total += widths[i + d];
+                var middle = (X: x + total / 2, Y: y - EmBoxMiddle * size);
+                var offset = -total / 2;
+                for (var d = 0; d < digits; d++)
+                {
+                    transforms[i + d] = Upright(middle, offset, size);
+                    offset += widths[i + d];
+                }
+                i += digits;
+                continue;
+            }
+            transforms[i] = VerticalOrientation.IsUpright(c)
+                ? Upright((x + size / 2, y - EmBoxMiddle * size), -size / 2, size)
+                : new SKRotationScaleMatrix(1, 0, x, y - SidewaysRaise * size);
+            i++;
+        }
+        // Drawn as runs of one orientation, each a positioned run with its text and clusters (so
+        // the PDF's text extracts as written): glyphs on their side in the line's frame, upright
+        // ones in the page's, where a glyph turned back a quarter is only moved.
+        var turn = canvas.TotalMatrix;
+        for (var start = 0; start < count;)
+        {
+            var upright = transforms[start].SCos == 0;
+            var end = start + 1;
+            while (end < count && (transforms[end].SCos == 0) == upright) end++;
+            var textStart = (int)run.OwnClusters[start];
+            var textEnd = end < count ? (int)run.OwnClusters[end] : run.Utf8.Length;
+            var points = new SKPoint[end - start];
+            for (var g = start; g < end; g++)
+            {
+                var at = new SKPoint(transforms[g].TX, transforms[g].TY);
+                points[g - start] = upright ? turn.MapPoint(at) : at;
+            }
+            if (textEnd > textStart)
+            {
+                var blobRun = _builder.AllocatePositionedTextRun(font, end - start, textEnd - textStart, null);
+                blobRun.SetGlyphs(run.Glyphs[start..end]);
+                blobRun.SetPositions(points);
+                blobRun.SetText(run.Utf8[textStart..textEnd]);
+                var clusters = new uint[end - start];
+                for (var g = start; g < end; g++) clusters[g - start] = (uint)Math.Clamp((int)run.OwnClusters[g] - textStart, 0, textEnd - textStart - 1);
+                blobRun.SetClusters(clusters);
+            }
+            else
+            {
+                // Clusters out of order (right-to-left text): the glyphs without their text.
+                var blobRun = _builder.AllocatePositionedRun(font, end - start, null);
+                blobRun.SetGlyphs(run.Glyphs[start..end]);
+                blobRun.SetPositions(points);
+            }
+            if (upright)
+            {
+                canvas.Save();
+                canvas.ResetMatrix();
+                Draw(run.Color);
+                canvas.Restore();
+            }
+            else Draw(run.Color);
+            start = end;
+        }
+    }
+
+    /// <summary>
+    /// A glyph turned back a quarter (upright on the page), its origin <paramref name="across"/> from
+    /// the cell's middle across the column and its baseline below the middle as in a horizontal em box.
+    /// The canvas turns the line's x into the page's y: across the column is the line's −y.
+    /// </summary>
+    private static SKRotationScaleMatrix Upright((float X, float Y) middle, float across, float size) =>
+        new(0, -1, middle.X + EmBoxMiddle * size, middle.Y - across);
+
+    /// <summary>A character that makes digits beside it part of a longer number or word (H5N1, 3.5).</summary>
+    private static bool PartOfNumber(int c) => c is >= '0' and <= '9' or >= 'A' and <= 'Z' or >= 'a' and <= 'z' or '.' or ',' or ':' or '/' or '-' or '_';
+
+    /// <summary>The character glyph <paramref name="i"/> was shaped from.</summary>
+    private static int Character(in GlyphRun run, int i) => CharAt(run.Utf8, (int)run.OwnClusters[i]);
+
+    /// <summary>The character a glyph's cluster starts with.</summary>
+    private static int CharAt(ReadOnlySpan<byte> utf8, int at) =>
+        System.Text.Rune.DecodeFromUtf8(utf8[Math.Min(at, utf8.Length)..], out var rune, out _) == System.Buffers.OperationStatus.Done ? rune.Value : ' ';
+
+    private void Draw(Color color)
+    {
         using var blob = _builder.Build(); // and the builder starts afresh
         if (blob is null) return;
-        if (!_paints.TryGetValue(run.Color, out var paint)) _paints[run.Color] = paint = new SKPaint { Color = Skia(run.Color), IsAntialias = true };
+        if (!_paints.TryGetValue(color, out var paint)) _paints[color] = paint = new SKPaint { Color = Skia(color), IsAntialias = true };
         canvas.DrawText(blob, 0, 0, paint);
     }
 
@@ -38,7 +162,18 @@ internal sealed class SkiaPageCanvas(SKCanvas canvas, SkiaTypefaces typefaces) :
     {
         // Decoded only now, and let go at once: memory does not grow with the book.
         using var decoded = SkiaImages.Decode(image.Asset);
-        if (decoded is not null) canvas.DrawImage(decoded, Skia(rect), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        if (decoded is null) return;
+        if (!Vertical)
+        {
+            canvas.DrawImage(decoded, Skia(rect), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+            return;
+        }
+        // Upright on the page, in the place the turned line gave it (its size was laid out turned too).
+        var onPage = canvas.TotalMatrix.MapRect(Skia(rect));
+        canvas.Save();
+        canvas.ResetMatrix();
+        canvas.DrawImage(decoded, onPage, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear));
+        canvas.Restore();
     }
 
     public void DrawLine(Point from, Point to, Color color, float width)

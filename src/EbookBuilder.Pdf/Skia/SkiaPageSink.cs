@@ -25,8 +25,18 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
 
     private readonly FailSafeStream _stream;
 
-    public SkiaPageSink(SKDocument document, SkiaTypefaces typefaces, FailSafeStream stream, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken)
+    /// <summary>For a vertical book: the matrix that turns a page of the layout onto the page; null for a horizontal book.</summary>
+    private readonly Func<int, SKMatrix>? _turn;
+    private SKCanvas? _recording;
+
+    /// <summary>
+    /// A sink for pages of <paramref name="geometry"/>'s size. With <paramref name="turn"/> (a vertical
+    /// book) each page's layout is drawn through its matrix, the decoration (running head, folio) after, unturned.
+    /// </summary>
+    public SkiaPageSink(SKDocument document, SkiaTypefaces typefaces, FailSafeStream stream, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken,
+        Func<int, SKMatrix>? turn = null)
     {
+        _turn = turn;
         _stream = stream;
         _typefaces = typefaces;
         _pages = new PageHandoff<SKPicture>(Waiting, cancellationToken);
@@ -39,12 +49,25 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
     public IPageCanvas BeginPage(int number)
     {
         _recorder = new SKPictureRecorder();
-        _canvas = new SkiaPageCanvas(_recorder.BeginRecording(_bounds), _typefaces);
+        _recording = _recorder.BeginRecording(_bounds);
+        _canvas = new SkiaPageCanvas(_recording, _typefaces);
+        if (_turn is not null)
+        {
+            _recording.Save();
+            var matrix = _turn(number);
+            _recording.Concat(in matrix);
+            _canvas.Vertical = true;
+        }
         return _canvas;
     }
 
     public void EndPage(PageInfo page, IPageCanvas canvas)
     {
+        if (_turn is not null && _canvas is not null)
+        {
+            _recording!.Restore();
+            _canvas.Vertical = false;
+        }
         _decoration.Draw(canvas, page);
         _canvas?.Dispose();
         _canvas = null;

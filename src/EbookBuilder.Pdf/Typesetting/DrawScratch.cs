@@ -10,6 +10,7 @@ internal sealed class DrawScratch
     public ushort[] Glyphs = new ushort[128];
     public Point[] Points = new Point[128];
     public uint[] Clusters = new uint[128];
+    public uint[] OwnClusters = new uint[128];
     public byte[] Utf8 = new byte[512];
 
     public float[] Positions(int count) => _positions.Length >= count ? _positions : _positions = new float[count * 2];
@@ -22,7 +23,7 @@ internal sealed class DrawScratch
 
     public void Ensure(int glyphs, int bytes)
     {
-        if (Glyphs.Length < glyphs) (Glyphs, Points, Clusters) = (new ushort[glyphs * 2], new Point[glyphs * 2], new uint[glyphs * 2]);
+        if (Glyphs.Length < glyphs) (Glyphs, Points, Clusters, OwnClusters) = (new ushort[glyphs * 2], new Point[glyphs * 2], new uint[glyphs * 2], new uint[glyphs * 2]);
         if (Utf8.Length < bytes) Utf8 = new byte[bytes * 2];
     }
 }

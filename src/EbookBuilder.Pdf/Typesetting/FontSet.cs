@@ -64,11 +64,14 @@ internal sealed class FontSet : IDisposable
     private readonly Dictionary<(int Face, string Text), Shaped> _cache = [];
     private readonly HarfBuzzSharp.Buffer _buffer = new();
     private readonly Language _language;
+    private readonly Feature[] _features;
 
     /// <summary>The faces of <paramref name="fonts"/>, shaping for <paramref name="language"/> (a face's localised forms follow it: zh-TW's punctuation, say).</summary>
-    public FontSet(FontBag fonts, string language = "zh-Hans")
+    public FontSet(FontBag fonts, string language = "zh-Hans", bool vertical = false)
     {
         _language = new Language(language);
+        // A vertical book's punctuation in the font's vertical forms (vert, vrt2), shaped along the line as ever.
+        _features = vertical ? [Feature.Parse("vert"), Feature.Parse("vrt2")] : [];
         var id = 0;
         foreach (var asset in fonts.Faces.OrderBy(f => f.Slot))
         {
@@ -122,7 +125,7 @@ internal sealed class FontSet : IDisposable
         _buffer.AddUtf16(text);
         _buffer.GuessSegmentProperties();
         _buffer.Language = _language;
-        face.Font.Shape(_buffer);
+        face.Font.Shape(_buffer, _features);
         var infos = _buffer.GlyphInfos;
         var positions = _buffer.GlyphPositions;
         var glyphs = new ushort[infos.Length];

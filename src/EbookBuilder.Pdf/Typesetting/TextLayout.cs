@@ -181,7 +181,7 @@ internal sealed class TextLayout : ITextBlock
             byteCount += Encoding.UTF8.GetByteCount(_units[i].Text);
         }
         scratch.Ensure(glyphCount, byteCount);
-        var (glyphs, points, clusters, text) = (scratch.Glyphs, scratch.Points, scratch.Clusters, scratch.Utf8);
+        var (glyphs, points, clusters, text, own) = (scratch.Glyphs, scratch.Points, scratch.Clusters, scratch.Utf8, scratch.OwnClusters);
         int n = 0, utf8 = 0;
         var end = float.NaN; // where the glyph before ends by its advance, which is all a reader knows of it
         for (var k = 0; k < run.Length; k++)
@@ -200,7 +200,8 @@ internal sealed class TextLayout : ITextBlock
                 glyphs[n] = shaped.Glyphs[g];
                 points[n] = new Point(x + shaped.Offsets[g] * scale, baseline);
                 var cluster = Math.Min(shaped.Clusters[g], unit.Text.Length);
-                clusters[n] = joins ? clusters[n - 1] : (uint)(utf8 + (cluster == 0 ? 0 : Encoding.UTF8.GetByteCount(unit.Text.AsSpan(0, cluster))));
+                own[n] = (uint)(utf8 + (cluster == 0 ? 0 : Encoding.UTF8.GetByteCount(unit.Text.AsSpan(0, cluster))));
+                clusters[n] = joins ? clusters[n - 1] : own[n];
                 end = points[n].X + shaped.Advances[g] * scale;
                 x += shaped.Advances[g] * scale;
                 n++;
@@ -209,7 +210,7 @@ internal sealed class TextLayout : ITextBlock
         }
         var first = _units[run[0]];
         var color = first.Link is not null && _style.LinkColor is { } link ? link : _style.Color;
-        canvas.DrawText(new GlyphRun(face.Drawn, _style.Size, color, glyphs.AsSpan(0, n), points.AsSpan(0, n), text.AsSpan(0, utf8), clusters.AsSpan(0, n)));
+        canvas.DrawText(new GlyphRun(face.Drawn, _style.Size, color, glyphs.AsSpan(0, n), points.AsSpan(0, n), text.AsSpan(0, utf8), clusters.AsSpan(0, n), own.AsSpan(0, n)));
         if (first.Link is { } url)
         {
             var right = positions[run[^1] - lineStart] + _units[run[^1]].Width;

@@ -18,11 +18,6 @@ internal sealed class PdfBookWriter : IBookWriter
 
     public IReadOnlyDictionary<string, long> Write(WriterContext context, Stream output, CancellationToken cancellationToken)
     {
-        if (context.Settings.Vertical)
-        {
-            context.Diagnostics.Warn(DiagnosticCodes.NotVertical,
-                "--vertical: the PDF is set horizontally, as vertical typesetting of the PDF is not built yet; the EPUB, KEPUB and AZW3 are vertical");
-        }
         var theme = new PdfTheme().With(context.Settings.Theme);
         var progress = context.Progress;
         var options = new PdfOptions(theme, context.Timestamp, context.Settings.PageSize)
@@ -30,6 +25,7 @@ internal sealed class PdfBookWriter : IBookWriter
             Cover = context.Cover,
             Diagnostics = context.Diagnostics,
             Labels = context.Labels,
+            Vertical = context.Settings.Vertical,
             Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
         };
         try

@@ -54,15 +54,46 @@ public sealed class VerticalBookTests
         Assert.Contains("content=\"vertical-rl\"", back);
     }
 
-    [Fact]
-    public void A_vertical_books_pdf_is_built_horizontally_with_a_warning_that_says_so()
+    [SkippableFact]
+    public void A_vertical_pdf_sets_columns_from_right_to_left_upright_chinese_and_short_numbers_and_latin_on_its_side()
     {
+        Poppler.Require();
         using var temp = new TempFolder();
-        var (code, _, stderr) = CliRun.Invoke("build", Example, "--vertical", "-f", "epub,pdf", "-o", temp.Path);
+        var (code, _, stderr) = CliRun.Invoke("build", Example, "--vertical", "-f", "epub,pdf", "-o", temp.Path, "-q");
         Assert.True(code == 0, stderr);
-        Assert.Contains("OUT005", stderr);
-        Assert.Contains("the PDF is set horizontally", stderr);
-        Assert.True(File.Exists(temp.File("示例周刊.pdf")));
+        var pdf = temp.File("示例周刊.pdf");
+        using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+        {
+            var page = document.GetPages().First(p => p.Text.Contains("本报记者", StringComparison.Ordinal)); // the article's first page, not the contents
+            Assert.True(page.Width < page.Height, "the page stays upright");
+            var letters = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)).ToList();
+            var title = Find(letters, "旧码头变身滨河公园");
+            // A column: one x, going down the page (PdfPig's y runs up).
+            Assert.All(title, l => Assert.InRange(l.BoundingBox.Centroid.X, title[0].BoundingBox.Centroid.X - 1, title[0].BoundingBox.Centroid.X + 1));
+            Assert.True(title.Zip(title.Skip(1)).All(p => p.First.BoundingBox.Centroid.Y > p.Second.BoundingBox.Centroid.Y), "the title reads down its column");
+            Assert.All(title, l => Assert.Equal(UglyToad.PdfPig.Content.TextOrientation.Horizontal, l.TextOrientation)); // Chinese upright
+            // The body's first column is left of the title's: columns run from right to left.
+            var body = Find(letters, "荒废了二十年");
+            Assert.True(body[0].BoundingBox.Centroid.X < title[0].BoundingBox.Centroid.X - 20);
+            // 2021 lies on its side; the 4 of 4月 stands upright (縦中横).
+            var year = Find(letters, "2021年");
+            Assert.NotEqual(UglyToad.PdfPig.Content.TextOrientation.Horizontal, year[0].TextOrientation);
+            var month = Find(letters, "年4月");
+            Assert.Equal(UglyToad.PdfPig.Content.TextOrientation.Horizontal, month[1].TextOrientation);
+        }
+        // The text extracts in reading order, punctuation included.
+        var text = string.Concat(Poppler.Run("pdftotext", "-raw", pdf, "-").Where(c => !char.IsWhiteSpace(c)));
+        Assert.Contains("（本报记者林晓）荒废了二十年的旧码头，改建成了一座向市民开放的滨河公园。", text);
+        Assert.Contains("/Direction /R2L", Poppler.Run("qpdf", "--qdf", "--object-streams=disable", pdf, "-"));
+    }
+
+    /// <summary>The letters of the first place <paramref name="text"/> is written, in order.</summary>
+    private static List<UglyToad.PdfPig.Content.Letter> Find(List<UglyToad.PdfPig.Content.Letter> letters, string text)
+    {
+        var chars = text.EnumerateRunes().Select(r => r.ToString()).ToList();
+        for (var i = 0; i + chars.Count <= letters.Count; i++)
+            if (chars.Select((c, k) => letters[i + k].Value == c).All(x => x)) return letters.GetRange(i, chars.Count);
+        throw new Xunit.Sdk.XunitException($"'{text}' is not on the page");
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using EbookBuilder.Pdf.Typesetting;
 
 namespace EbookBuilder.Pdf;
 
-/// <summary>Running header (chapter or book title) and page number, on every page but the cover and opening pages.</summary>
+/// <summary>Running header (chapter or book title) and page number, on every page but the cover and opening pages; centred, or at the outer corner of a book bound on the right.</summary>
 internal sealed class PageDecoration(FontSet fonts, PdfTheme theme, PageGeometry geometry)
 {
     private readonly Color _meta = Color.Parse(theme.MetaColor);
@@ -15,7 +15,10 @@ internal sealed class PageDecoration(FontSet fonts, PdfTheme theme, PageGeometry
     {
         if (page.Number == 1 || page.IsOpening) return;
         var size = theme.HeaderFooterSize;
-        var style = new TextStyle(size, _meta, 1.2f, 0, TextAlign.Center);
+        // A book bound on the right (vertical) has its running head and folio at the outer corner,
+        // where a thumb finds them: the left of an odd page, the right of an even one.
+        var align = !geometry.BoundRight ? TextAlign.Center : page.Number % 2 == 1 ? TextAlign.Left : TextAlign.Right;
+        var style = new TextStyle(size, _meta, 1.2f, 0, align);
         var left = geometry.Left(page.Number);
         var width = geometry.ContentWidth;
         if (!string.IsNullOrEmpty(page.RunningTitle))

@@ -55,7 +55,8 @@ internal sealed class SkiaPageCanvas(SKCanvas canvas, SkiaTypefaces typefaces) :
     {
         var size = run.FontSize;
         var count = run.Glyphs.Length;
-        var transforms = new SKRotationScaleMatrix[count];
+        // Each glyph's origin in the line's frame, and whether it stands upright (turned back a quarter).
+        var placed = new (SKPoint At, bool Upright)[count];
         var widths = new float[count];
         font.GetGlyphWidths(run.Glyphs, widths, null);
         for (var i = 0; i < count;)
@@ -75,15 +76,15 @@ internal sealed class SkiaPageCanvas(SKCanvas canvas, SkiaTypefaces typefaces) :
                 var offset = -total / 2;
                 for (var d = 0; d < digits; d++)
                 {
-                    transforms[i + d] = Upright(middle, offset, size);
+                    placed[i + d] = (Upright(middle, offset, size), true);
                     offset += widths[i + d];
                 }
                 i += digits;
                 continue;
             }
-            transforms[i] = VerticalOrientation.IsUpright(c)
-                ? Upright((x + size / 2, y - EmBoxMiddle * size), -size / 2, size)
-                : new SKRotationScaleMatrix(1, 0, x, y - SidewaysRaise * size);
+            placed[i] = VerticalOrientation.IsUpright(c)
+                ? (Upright((x + size / 2, y - EmBoxMiddle * size), -size / 2, size), true)
+                : (new SKPoint(x, y - SidewaysRaise * size), false);
             i++;
         }
         // Drawn as runs of one orientation, each a positioned run with its text and clusters (so
@@ -92,16 +93,15 @@ internal sealed class SkiaPageCanvas(SKCanvas canvas, SkiaTypefaces typefaces) :
         var turn = canvas.TotalMatrix;
         for (var start = 0; start < count;)
         {
-            var upright = transforms[start].SCos == 0;
+            var upright = placed[start].Upright;
             var end = start + 1;
-            while (end < count && (transforms[end].SCos == 0) == upright) end++;
+            while (end < count && placed[end].Upright == upright) end++;
             var textStart = (int)run.OwnClusters[start];
             var textEnd = end < count ? (int)run.OwnClusters[end] : run.Utf8.Length;
             var points = new SKPoint[end - start];
             for (var g = start; g < end; g++)
             {
-                var at = new SKPoint(transforms[g].TX, transforms[g].TY);
-                points[g - start] = upright ? turn.MapPoint(at) : at;
+                points[g - start] = upright ? turn.MapPoint(placed[g].At) : placed[g].At;
             }
             if (textEnd > textStart)
             {
@@ -115,7 +115,7 @@ internal sealed class SkiaPageCanvas(SKCanvas canvas, SkiaTypefaces typefaces) :
             }
             else
             {
-                // Clusters out of order (right-to-left text): the glyphs without their text.
+                // No text of their own (clusters out of order: right-to-left text): the glyphs alone.
                 var blobRun = _builder.AllocatePositionedRun(font, end - start, null);
                 blobRun.SetGlyphs(run.Glyphs[start..end]);
                 blobRun.SetPositions(points);
@@ -133,12 +133,13 @@ internal sealed class SkiaPageCanvas(SKCanvas canvas, SkiaTypefaces typefaces) :
     }
 
     /// <summary>
-    /// A glyph turned back a quarter (upright on the page), its origin <paramref name="across"/> from
-    /// the cell's middle across the column and its baseline below the middle as in a horizontal em box.
-    /// The canvas turns the line's x into the page's y: across the column is the line's −y.
+    /// Where, in the line's frame, a glyph turned back a quarter (upright on the page) has its
+    /// origin: <paramref name="across"/> from the cell's middle across the column, its baseline below
+    /// the middle as in a horizontal em box. The canvas turns the line's x into the page's y and
+    /// the line's −y into the page's x: across the column is the line's −y, down the page its x.
     /// </summary>
-    private static SKRotationScaleMatrix Upright((float X, float Y) middle, float across, float size) =>
-        new(0, -1, middle.X + EmBoxMiddle * size, middle.Y - across);
+    private static SKPoint Upright((float X, float Y) middle, float across, float size) =>
+        new(middle.X + EmBoxMiddle * size, middle.Y - across);
 
     /// <summary>A character that makes digits beside it part of a longer number or word (H5N1, 3.5).</summary>
     private static bool PartOfNumber(int c) => c is >= '0' and <= '9' or >= 'A' and <= 'Z' or >= 'a' and <= 'z' or '.' or ',' or ':' or '/' or '-' or '_';

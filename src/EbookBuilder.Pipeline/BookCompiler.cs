@@ -66,20 +66,22 @@ public static class BookCompiler
             timings[output.Format] = timings.GetValueOrDefault(output.Format) + ms;
             foreach (var (figure, value) in figures) timings[figure] = timings.GetValueOrDefault(figure) + value;
         }
-        WarnOverMailLimit(written, resolved.Settings, diagnostics);
+        WarnOverMailLimit(written.Select(w => w.Output), resolved.Settings.SplitBytes is not null, diagnostics);
         timings["write"] = Lap(clock);
         Measure(timings, total);
         return new BuildResult(book, assets.Images, assets.Failures, assets.Fonts, diagnostics.Items, written.Select(w => w.Output).ToList(), timings,
             (int)timings.GetValueOrDefault("pdfPages")) { Settings = resolved.Settings };
     }
 
+    /// <summary>What Send to Kindle (and most mail) takes: 50 MB.</summary>
+    internal const long MailLimit = 50L * 1000 * 1000;
+
     /// <summary>Send to Kindle (and most mail) refuses files over 50 MB: an EPUB that big is told how to split.</summary>
-    private static void WarnOverMailLimit(IEnumerable<Written> written, BuildSettings settings, DiagnosticBag diagnostics)
+    internal static void WarnOverMailLimit(IEnumerable<OutputFile> outputs, bool split, DiagnosticBag diagnostics)
     {
-        const long limit = 50L * 1000 * 1000;
-        foreach (var output in written.Select(w => w.Output).Where(o => o.Format is "epub" or "kepub" && o.Bytes > limit))
+        foreach (var output in outputs.Where(o => o.Format is "epub" or "kepub" && o.Bytes > MailLimit))
         {
-            diagnostics.Warn(DiagnosticCodes.OverMailLimit, settings.SplitBytes is null
+            diagnostics.Warn(DiagnosticCodes.OverMailLimit, !split
                 ? $"{output.Path} is {output.Bytes / 1e6:0.0} MB, over the 50 MB Send to Kindle takes by mail: --split size:45MB cuts the book into volumes"
                 : $"{output.Path} is {output.Bytes / 1e6:0.0} MB though split (volumes are cut by an estimate, and one article is never cut): give a smaller size");
         }

@@ -62,4 +62,25 @@ public sealed class VolumeTests
         Assert.Equal(1, code);
         Assert.Contains("split 'three' (from command line) is not a size", stderr);
     }
+
+    [Fact]
+    public void An_epub_over_send_to_kindles_50_mb_is_warned_with_how_to_split_it()
+    {
+        var over = EbookBuilder.Pipeline.BookCompiler.MailLimit + 1;
+        var outputs = new[]
+        {
+            new EbookBuilder.Pipeline.OutputFile("epub", "book.epub", over),
+            new EbookBuilder.Pipeline.OutputFile("kepub", "book.kepub.epub", over),
+            new EbookBuilder.Pipeline.OutputFile("pdf", "book.pdf", over), // printed, not mailed
+            new EbookBuilder.Pipeline.OutputFile("epub", "small.epub", EbookBuilder.Pipeline.BookCompiler.MailLimit),
+        };
+        var diagnostics = new EbookBuilder.Model.Diagnostics.DiagnosticBag();
+        EbookBuilder.Pipeline.BookCompiler.WarnOverMailLimit(outputs, split: false, diagnostics);
+        Assert.Equal(2, diagnostics.Items.Count);
+        Assert.All(diagnostics.Items, d => Assert.Equal("OUT004", d.Code));
+        Assert.Contains("book.epub is 50.0 MB, over the 50 MB Send to Kindle takes by mail: --split size:45MB cuts the book into volumes", diagnostics.Items[0].Message);
+        diagnostics = new EbookBuilder.Model.Diagnostics.DiagnosticBag();
+        EbookBuilder.Pipeline.BookCompiler.WarnOverMailLimit(outputs.Take(1), split: true, diagnostics);
+        Assert.Contains("though split", Assert.Single(diagnostics.Items).Message);
+    }
 }

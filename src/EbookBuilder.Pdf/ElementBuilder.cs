@@ -180,7 +180,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         elements.Add(new TextElement(Layout([new TextSpan(labels.Contents)], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f)),
             Em * 2, Em * 1.5f, 0, "contents title"));
         var numberStyle = Style(theme.BodySize, TextAlign.Left);
-        var numberBox = Layout([new TextSpan("0000")], numberStyle).LineWidth(0);
+        var numberBox = Layout([new TextSpan(Vertical ? "〇〇〇〇" : "0000")], numberStyle).LineWidth(0);
         var dot = Layout([new TextSpan(".")], Style(theme.BodySize, TextAlign.Left, color: _meta));
         for (var c = 0; c < book.Chapters.Count; c++)
         {
@@ -196,7 +196,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
             var page = pages is not null && pages.TryGetValue(destination, out var at) ? at.Page : 0;
             var style = Style(theme.BodySize, TextAlign.Left, bold: bold, lineHeight: 1.6f) with { Balance = true };
             var titleLayout = new TextLayout([new TextSpan(ContentsTitle(title))], style, Width - inset - numberBox - Em * 1.5f, fonts);
-            var number = Layout([new TextSpan(TocEntryElement.Format(page))], numberStyle with { Align = TextAlign.Right }, numberBox);
+            var number = Layout([new TextSpan(TocEntryElement.Format(page, Vertical))], numberStyle with { Align = TextAlign.Right }, numberBox);
             elements.Add(new TocEntryElement(titleLayout, number, dot, numberBox, inset, spaceBefore, destination, keep));
         }
     }

@@ -39,5 +39,16 @@ internal sealed class TocEntryElement(TextLayout title, TextLayout number, TextL
         return Height;
     }
 
-    public static string Format(int page) => page > 0 ? page.ToString(CultureInfo.InvariantCulture) : "000";
+    /// <summary>
+    /// A page number as the contents prints it; in Chinese numerals digit by digit (一二〇) for a
+    /// vertical book, where they stand upright in the column as Arabic digits past two would not.
+    /// </summary>
+    public static string Format(int page, bool chineseNumerals = false)
+    {
+        var digits = page > 0 ? page.ToString(CultureInfo.InvariantCulture) : "000";
+        return chineseNumerals ? string.Concat(digits.Select(d => ChineseDigits[d - '0'])) : digits;
+    }
+
+    /// <summary>The Chinese numerals, 〇 to 九: what a vertical contents' page numbers are written in.</summary>
+    public const string ChineseDigits = "〇一二三四五六七八九";
 }

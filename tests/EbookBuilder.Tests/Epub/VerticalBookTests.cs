@@ -85,6 +85,8 @@ public sealed class VerticalBookTests
         var text = string.Concat(Poppler.Run("pdftotext", "-raw", pdf, "-").Where(c => !char.IsWhiteSpace(c)));
         Assert.Contains("（本报记者林晓）荒废了二十年的旧码头，改建成了一座向市民开放的滨河公园。", text);
         Assert.Contains("/Direction /R2L", Poppler.Run("qpdf", "--qdf", "--object-streams=disable", pdf, "-"));
+        // The contents' page numbers in Chinese numerals, upright in the column (page 3: 三).
+        Assert.Contains("公交夜班线路延长到凌晨两点三", string.Concat(Poppler.Run("pdftotext", "-raw", "-f", "2", "-l", "2", pdf, "-").Where(c => !char.IsWhiteSpace(c))));
     }
 
     /// <summary>The letters of the first place <paramref name="text"/> is written, in order.</summary>

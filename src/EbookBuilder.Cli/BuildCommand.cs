@@ -5,6 +5,7 @@ using EbookBuilder.Images;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Pipeline;
 using EbookBuilder.Pipeline.Config;
+using EbookBuilder.Model.Text;
 
 namespace EbookBuilder.Cli;
 
@@ -228,7 +229,7 @@ internal static class BuildCommand
         foreach (var input in inputs)
         {
             if (input.StartsWith('-') && input.Length > 1 && !File.Exists(input) && !Directory.Exists(input))
-                throw new BuildInputException($"unknown option '{input}'{Suggestions.DidYouMean(input, parse.CommandResult.Command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)))}; `ebook build --help` lists the options");
+                throw new BuildInputException($"unknown option '{input}'{EditDistance.DidYouMean(input, parse.CommandResult.Command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)))}; `ebook build --help` lists the options");
         }
         if (inputs.Length == 0)
         {
@@ -280,7 +281,7 @@ internal static class BuildCommand
         if (Given(Format))
         {
             formats = OutputFormatNames.ParseList(parse.GetValue(Format)!, out var unknown)
-                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{Suggestions.DidYouMean(unknown ?? "", OutputFormatNames.Names)}{OutputFormatNames.Hint(unknown ?? "")}; give epub, pdf, kepub, azw3, a comma list of them (epub,pdf) or all");
+                ?? throw new BuildInputException($"--format: '{unknown}' is not a format{EditDistance.DidYouMean(unknown ?? "", OutputFormatNames.Names)}{OutputFormatNames.Hint(unknown ?? "")}; give epub, pdf, kepub, azw3, a comma list of them (epub,pdf) or all");
             given["formats"] = formats.Value;
         }
         // -o book.epub (pandoc's habit) names the file, and so its format, when there is one format.

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EbookBuilder.Model.Text;
 
 namespace EbookBuilder.Cli;
 
@@ -31,7 +32,7 @@ internal static class CommandLine
         var names = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Concat(command.Subcommands.Select(c => c.Name));
         var first = parse.Errors[0];
         var token = parse.UnmatchedTokens.FirstOrDefault();
-        error.WriteLine($"error: {first.Message}{(token is null ? "" : Suggestions.DidYouMean(token, names))}");
+        error.WriteLine($"error: {first.Message}{(token is null ? "" : EditDistance.DidYouMean(token, names))}");
         error.WriteLine($"Run '{CommandPath(command)} --help' for usage.");
         return ExitCodes.BadInput;
     }

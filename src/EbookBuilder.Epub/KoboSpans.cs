@@ -25,19 +25,14 @@ public static class KoboSpans
     /// <summary>The page <paramref name="xhtml"/> (UTF-8 XHTML) with Kobo's markup added.</summary>
     public static byte[] Add(byte[] xhtml)
     {
-        var document = XDocument.Parse(Encoding.UTF8.GetString(xhtml), LoadOptions.PreserveWhitespace);
+        var document = XhtmlPage.Load(xhtml);
         var body = document.Root?.Element(Xhtml + "body") ?? throw new InvalidDataException("the page has no body");
         var inner = new XElement(Xhtml + "div", new XAttribute("id", "book-inner"), body.Nodes().ToList());
         body.RemoveNodes();
         body.Add(new XElement(Xhtml + "div", new XAttribute("id", "book-columns"), inner));
         var paragraph = 0;
         Walk(inner, ref paragraph);
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
-        {
-            document.Save(writer);
-        }
-        return buffer.ToArray();
+        return XhtmlPage.Save(document);
     }
 
     private static void Walk(XElement element, ref int paragraph)

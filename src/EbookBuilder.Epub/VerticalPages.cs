@@ -22,16 +22,11 @@ public static partial class VerticalPages
     /// <summary>The page <paramref name="xhtml"/> (UTF-8 XHTML), set vertically.</summary>
     public static byte[] Apply(byte[] xhtml)
     {
-        var document = XDocument.Parse(Encoding.UTF8.GetString(xhtml), LoadOptions.PreserveWhitespace);
+        var document = XhtmlPage.Load(xhtml);
         var root = document.Root ?? throw new InvalidDataException("the page has no root element");
         root.SetAttributeValue("class", string.Join(' ', new[] { (string?)root.Attribute("class"), "vertical" }.OfType<string>()));
         if (root.Element(Xhtml + "body") is { } body) Walk(body);
-        using var buffer = new MemoryStream();
-        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = false }))
-        {
-            document.Save(writer);
-        }
-        return buffer.ToArray();
+        return XhtmlPage.Save(document);
     }
 
     private static void Walk(XElement element)

@@ -25,6 +25,21 @@ internal static class XhtmlPage
 
     public static string PageId(int page) => "page-" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A written page (UTF-8 XHTML) read back, whitespace kept, for a format to add its markup (Kobo's spans, a vertical book's).</summary>
+    public static System.Xml.Linq.XDocument Load(byte[] xhtml) =>
+        System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(xhtml), System.Xml.Linq.LoadOptions.PreserveWhitespace);
+
+    /// <summary>A page read by <see cref="Load"/>, written again as UTF-8 without a byte-order mark.</summary>
+    public static byte[] Save(System.Xml.Linq.XDocument document)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), Indent = false }))
+        {
+            document.Save(writer);
+        }
+        return buffer.ToArray();
+    }
+
     public static byte[] Write(string language, string title, string stylesheetHref, string? bodyClass, Action<XmlWriter> body)
     {
         using var buffer = new MemoryStream();

@@ -37,9 +37,7 @@ public static class PdfWriter
             with { BoundRight = options.Vertical };
         // A vertical book is laid out as a horizontal one turned a quarter, and turned onto its pages as they are drawn.
         var geometry = options.Vertical ? page.Turned(theme.BodySize) : page;
-        Func<int, SKMatrix>? turn = options.Vertical
-            ? number => page.TurnedToPage(geometry, number) is var (a, b, c, d, e, f) ? new SKMatrix(a, c, e, b, d, f, 0, 0, 1) : default
-            : null;
+        Func<int, SKMatrix>? turn = options.Vertical ? number => Matrix(page.TurnedToPage(geometry, number)) : null;
         using var fontSet = new FontSet(fonts, book.Metadata.Language, options.Vertical);
         using var typefaces = new SkiaTypefaces(); // outlives the document: its recorded pages hold them
         var builder = new ElementBuilder(book, images, fontSet, theme, geometry, options.Labels ?? Labels.For(book.Metadata.Language))
@@ -113,6 +111,9 @@ public static class PdfWriter
             PageMap = PageStarts(book, destinations, blockPages) with { Source = $"PDF, {width / mm:0} × {height / mm:0} mm" },
         };
     }
+
+    /// <summary>A matrix x' = a·x + c·y + e, y' = b·x + d·y + f as Skia writes it.</summary>
+    private static SKMatrix Matrix((float A, float B, float C, float D, float E, float F) m) => new(m.A, m.C, m.E, m.B, m.D, m.F, 0, 0, 1);
 
     /// <summary>
     /// Skia keeps the outline of every glyph it writes to a PDF in its glyph cache, 2 MB by default.

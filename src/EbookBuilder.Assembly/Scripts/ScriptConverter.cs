@@ -27,9 +27,6 @@ public sealed partial class ScriptConverter : IDisposable
         _all.Add(first);
     }
 
-    /// <summary>The script converted to.</summary>
-    public ChineseScript Script { get; private init; }
-
     /// <summary>
     /// A converter to <paramref name="script"/>; <see cref="ScriptUnavailableException"/> when OpenCC
     /// or its dictionaries are missing. <paramref name="configurationFolder"/> (for tests) is where the
@@ -39,7 +36,7 @@ public sealed partial class ScriptConverter : IDisposable
     {
         var configuration = configurationFolder is null ? script.OpenCcConfiguration() : Path.Combine(configurationFolder, script.OpenCcConfiguration());
         var handle = OpenHandle(configuration);
-        return new ScriptConverter(configuration, handle) { Script = script };
+        return new ScriptConverter(configuration, handle);
     }
 
     private static IntPtr OpenHandle(string configuration)

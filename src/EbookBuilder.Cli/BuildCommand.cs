@@ -93,7 +93,14 @@ internal static class BuildCommand
 
     private static readonly Option<bool> ObfuscateFonts = new("--obfuscate-fonts") { Description = "Obfuscate the embedded fonts (IDPF algorithm) in the EPUB" };
 
-    private static readonly Option<string?> PageSize = new("--page-size") { Description = "PDF page size: A4, A5, B5, Letter, ereader (90x120mm) or WxHmm (default from styles/pdf-theme.json: A5)" };
+    private static readonly Option<string?> PageSize = new("--page-size") { Description = "PDF page size: A3, A4, A5, A6, B4, B5, B6, Letter, half-letter, ereader (90x120mm) or WxHmm (default from styles/pdf-theme.json: A5)" };
+
+    private static readonly Option<string?> Imposition = new("--imposition")
+    {
+        Description = "Also put the PDF's pages on sheets: booklet (NAME.booklet.pdf: print both sides, fold; A5 pages on A4) or 2up (NAME.2up.pdf: spreads for a screen)",
+    };
+
+    private static readonly Option<int?> Signature = new("--signature") { Description = "With --imposition booklet: fold the sheets in signatures of N sheets (a thick book)" };
 
     private static readonly Option<string?> Profile = new("--profile")
     {
@@ -128,7 +135,7 @@ internal static class BuildCommand
         var command = new Command("build", "Build a book from articles")
         {
             Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Script, Quotes, Vertical, Report,
-            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
+            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Imposition, Signature, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -303,6 +310,8 @@ internal static class BuildCommand
         if (Given(Vertical)) given["vertical"] = parse.GetValue(Vertical);
         if (Given(Font) && parse.GetValue(Font) is { } font) given["font"] = font;
         if (Given(Split) && parse.GetValue(Split) is { } split) given["split"] = split;
+        if (Given(Imposition) && parse.GetValue(Imposition) is { } imposition) given["imposition"] = imposition;
+        if (Given(Signature) && parse.GetValue(Signature) is { } signature) given["signature"] = signature;
         if (Given(NoFonts)) given["no-fonts"] = parse.GetValue(NoFonts);
         if (Given(ObfuscateFonts)) given["obfuscate-fonts"] = parse.GetValue(ObfuscateFonts);
         var layers = new List<SettingsLayer>();

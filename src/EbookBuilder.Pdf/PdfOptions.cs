@@ -24,4 +24,10 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
     /// forms, Latin on its side, short numbers upright (縦中横), bound on the right.
     /// </summary>
     public bool Vertical { get; init; }
+
+    /// <summary>
+    /// Keep the recorded pages (<see cref="PdfResult.Recorded"/>) for <see cref="Imposer"/>, which
+    /// the caller disposes. They stay in memory until then.
+    /// </summary>
+    public bool KeepPages { get; init; }
 }

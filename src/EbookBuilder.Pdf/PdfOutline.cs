@@ -44,7 +44,7 @@ internal static class PdfOutline
         update.Write(outlines, new DictionaryToken(outlineRoot));
 
         catalog[NameToken.Outlines] = new IndirectReferenceToken(outlines);
-        catalog[NameToken.PageMode] = NameToken.Create("UseOutlines");
+        if (entries.Count > 0) catalog[NameToken.PageMode] = NameToken.Create("UseOutlines");
         catalog[NameToken.Lang] = new StringToken(language);
         // A vertical book is read from right to left: a viewer shows its spreads so.
         if (rightToLeft) catalog[NameToken.Create("ViewerPreferences")] = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("Direction")] = NameToken.Create("R2L") });

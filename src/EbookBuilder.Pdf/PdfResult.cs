@@ -20,4 +20,7 @@ public sealed record PdfResult(int Pages, long Milliseconds)
 
     /// <summary>Where each page begins in the book (chapter, article, block), for the EPUB's page-list.</summary>
     public EbookBuilder.Model.Document.PageMap? PageMap { get; init; }
+
+    /// <summary>The pages as recorded, when <see cref="PdfOptions.KeepPages"/> asked for them; the caller disposes them.</summary>
+    public RecordedPages? Recorded { get; init; }
 }

@@ -9,7 +9,7 @@ namespace EbookBuilder.Pdf;
 /// </summary>
 public sealed record PdfTheme
 {
-    /// <summary>A4, A5, B5, Letter, ereader (90×120 mm) or WxHmm.</summary>
+    /// <summary>A3–A6, B4–B6, Letter, half-letter, ereader (90×120 mm) or WxHmm.</summary>
     public string PageSize { get; init; } = "A5";
     /// <summary>Top margin in mm.</summary>
     public float MarginTopMm { get; init; } = 18;
@@ -86,14 +86,19 @@ public sealed record PdfTheme
         const float mm = 72f / 25.4f;
         var (w, h) = name.ToLowerInvariant() switch
         {
+            "a3" => (297f, 420f),
             "a4" => (210f, 297f),
             "a5" => (148f, 210f),
+            "a6" => (105f, 148f),
+            "b4" => (250f, 353f),
             "b5" => (176f, 250f),
+            "b6" => (125f, 176f),
             "letter" => (215.9f, 279.4f),
+            "half-letter" or "statement" => (139.7f, 215.9f),
             "ereader" or "6in" or "e-reader" => (90f, 120f),
             var custom when System.Text.RegularExpressions.Regex.Match(custom, @"^(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)mm$") is { Success: true } m
                 => (float.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), float.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)),
-            _ => throw new ArgumentException($"unknown page size '{name}': use A4, A5, B5, Letter, ereader or WxHmm (e.g. 90x120mm)"),
+            _ => throw new ArgumentException($"unknown page size '{name}': use A3, A4, A5, A6, B4, B5, B6, Letter, half-letter, ereader or WxHmm (e.g. 90x120mm)"),
         };
         return (w * mm, h * mm);
     }

@@ -37,9 +37,30 @@ public static class PdfWriter
             with { BoundRight = options.Vertical };
         // A vertical book is laid out as a horizontal one turned a quarter, and turned onto its pages as they are drawn.
         var geometry = options.Vertical ? page.Turned(theme.BodySize) : page;
-        Func<int, SKMatrix>? turn = options.Vertical ? number => Matrix(page.TurnedToPage(geometry, number)) : null;
         using var fontSet = new FontSet(fonts, book.Metadata.Language, options.Vertical);
-        using var typefaces = new SkiaTypefaces(); // outlives the document: its recorded pages hold them
+        // Kept pages own their typefaces; otherwise they outlive the document (its recorded pages hold them) and no more.
+        var recorded = options.KeepPages ? new RecordedPages(page.Width, page.Height, options.Vertical) : null;
+        using var ownTypefaces = recorded is null ? new SkiaTypefaces() : null;
+        var typefaces = recorded?.Typefaces ?? ownTypefaces!;
+        try
+        {
+            var result = Write(book, images, options, output, page, geometry, fontSet, typefaces, recorded, clock, cancellationToken);
+            return result with { Recorded = recorded };
+        }
+        catch
+        {
+            recorded?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The book laid out on <paramref name="geometry"/> and drawn on pages of <paramref name="page"/> (turned, for a vertical book).</summary>
+    private static PdfResult Write(Book book, ImageBag images, PdfOptions options, Stream output, PageGeometry page, PageGeometry geometry, FontSet fontSet,
+        SkiaTypefaces typefaces, RecordedPages? recorded, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        var theme = options.Theme;
+        const float mm = 72f / 25.4f;
+        Func<int, SKMatrix>? turn = options.Vertical ? number => Matrix(page.TurnedToPage(geometry, number)) : null;
         var builder = new ElementBuilder(book, images, fontSet, theme, geometry, options.Labels ?? Labels.For(book.Metadata.Language))
         {
             CoverImage = options.Cover,
@@ -77,7 +98,7 @@ public static class PdfWriter
                    RasterDpi = 150,
                }))
         {
-            using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, page, cancellationToken, turn))
+            using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, page, cancellationToken, turn, recorded))
             {
                 new Paginator(geometry, sink, 1).Run(builder.Front(), title);
                 body = new Paginator(geometry, sink, coverPages + contentsPages + 1, onFault)
@@ -108,7 +129,7 @@ public static class PdfWriter
             LoneLines = builder.LoneLines,
             LooseLines = builder.LooseLines,
             RaggedLines = builder.RaggedLines,
-            PageMap = PageStarts(book, destinations, blockPages) with { Source = $"PDF, {width / mm:0} × {height / mm:0} mm" },
+            PageMap = PageStarts(book, destinations, blockPages) with { Source = $"PDF, {page.Width / mm:0} × {page.Height / mm:0} mm" },
         };
     }
 

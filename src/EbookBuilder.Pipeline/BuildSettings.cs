@@ -71,6 +71,12 @@ public sealed class BuildSettings
     /// <summary>The largest volume in bytes (<c>split = "size:45MB"</c>), or null for one book.</summary>
     public long? SplitBytes => Get<string>("split") is { } split ? Volumes.ParseSplit(split) : null;
 
+    /// <summary>How the PDF's pages are also put on sheets (<c>imposition = "booklet"</c> or <c>"2up"</c>): none unless set.</summary>
+    public Pdf.Imposition.ImpositionKind Imposition => Get<string>("imposition") is { } name ? Impositions.Parse(name) ?? Pdf.Imposition.ImpositionKind.None : Pdf.Imposition.ImpositionKind.None;
+
+    /// <summary>The sheets folded together in a booklet's signature (<c>signature</c>); 0: the whole booklet is one.</summary>
+    public int Signature => Values.TryGetValue("signature", out var s) ? Convert.ToInt32(s.Value, CultureInfo.InvariantCulture) : 0;
+
     /// <summary>The body font (a file or a family name), or null for the bundled one.</summary>
     public string? Font => Get<string>("font");
 

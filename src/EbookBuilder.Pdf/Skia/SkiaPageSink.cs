@@ -29,14 +29,18 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
     private readonly Func<int, SKMatrix>? _turn;
     private SKCanvas? _recording;
 
+    /// <summary>Where the pages are kept after they are written, for imposition; null: each is disposed once written.</summary>
+    private readonly RecordedPages? _keep;
+
     /// <summary>
     /// A sink for pages of <paramref name="geometry"/>'s size. With <paramref name="turn"/> (a vertical
     /// book) each page's layout is drawn through its matrix, the decoration (running head, folio) after, unturned.
     /// </summary>
     public SkiaPageSink(SKDocument document, SkiaTypefaces typefaces, FailSafeStream stream, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken,
-        Func<int, SKMatrix>? turn = null)
+        Func<int, SKMatrix>? turn = null, RecordedPages? keep = null)
     {
         _turn = turn;
+        _keep = keep;
         _stream = stream;
         _typefaces = typefaces;
         _pages = new PageHandoff<SKPicture>(Waiting, cancellationToken);
@@ -74,13 +78,14 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
         var picture = _recorder!.EndRecording();
         _recorder.Dispose();
         _recorder = null;
+        _keep?.Add(page.Number, picture);
         try
         {
             _pages.Add(picture);
         }
         catch (OperationCanceledException)
         {
-            picture.Dispose();
+            if (_keep is null) picture.Dispose();
             if (!_cancellation.IsCancellationRequested) Finish(); // the writer stopped first: throws its own failure
             throw;
         }
@@ -99,11 +104,15 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
         {
             while (_pages.TryTake(out var picture))
             {
-                using (picture)
+                try
                 {
                     picture.Playback(document.BeginPage(_bounds.Width, _bounds.Height));
                     document.EndPage();
                     _stream.ThrowIfFailed(); // a full disk stops the book at once, not after the last page
+                }
+                finally
+                {
+                    if (_keep is null) picture.Dispose();
                 }
             }
         }
@@ -119,7 +128,7 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
         // After a failure in layout: stop the writer before the document goes.
         _pages.Stop();
         ((Task)_writer).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-        foreach (var left in _pages.Remaining()) left.Dispose();
+        if (_keep is null) foreach (var left in _pages.Remaining()) left.Dispose();
         _canvas?.Dispose();
         _recorder?.Dispose();
         _pages.Dispose();

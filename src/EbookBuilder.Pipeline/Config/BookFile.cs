@@ -280,6 +280,8 @@ public sealed record BookFile
         if (Val<bool>(images, "grayscale") is { } grayscale) theme["grayscale"] = grayscale;
         if (formats is { } givenFormats) theme["formats"] = givenFormats;
         if (Opt<string>(output, "split") is { } split) theme["split"] = split;
+        if (Opt<string>(pdf, "imposition") is { } imposition) theme["imposition"] = imposition;
+        if (Val<int>(pdf, "signature") is { } signature) theme["signature"] = signature;
         if (font is not null) theme["font"] = font;
         foreach (var key in new[] { "language", "script", "quotes" })
             if (Opt<string>(book, key) is { } value) theme[key] = value;

@@ -53,7 +53,7 @@ public static class BookFileTemplate
             formats = ["epub", "pdf"]          # epub, pdf, kepub, or all (epub and pdf)
             # name = "weekly"                  # file name (default: the title)
             # folder = "dist"
-            # page-size = "A5"                 # A4, A5, B5, Letter, ereader or WxHmm
+            # page-size = "A5"                 # A4, A5, A6, B5, Letter, half-letter, ereader or WxHmm
             # profile = "kindle"               # kindle, kobo, koreader, phone, print-a4, print-a5
             # no-cover = false
             # since = 2020-09-14               # the whole book's date range (a weekly digest)
@@ -80,6 +80,8 @@ public static class BookFileTemplate
             # line-height = 1.75
             # first-line-indent-em = 2
             # margin-top-mm = 18
+            # imposition = "booklet"           # also NAME.booklet.pdf (sheets to fold) or "2up" (spreads)
+            # signature = 8                    # a booklet's sheets folded together, for a thick book
 
             [clean]
             # remove = [".newsletter-signup", "div.sponsor"]   # CSS selectors of elements to drop

@@ -1,6 +1,7 @@
 using EbookBuilder.Assembly;
 using EbookBuilder.Assembly.Scripts;
 using EbookBuilder.Model.Diagnostics;
+using EbookBuilder.Model.Text;
 using EbookBuilder.Pdf;
 
 namespace EbookBuilder.Pipeline.Stages;
@@ -56,6 +57,7 @@ internal static class ResolveStage
         }
         if (settings.Values.TryGetValue("split", out var split) && Volumes.ParseSplit((string)split.Value) is null)
             throw new BuildInputException($"split '{split.Value}' (from {split.From}) is not a size: write size:45MB (Send to Kindle takes 50 MB), size:800KB");
+        CheckImposition(settings);
         return new Resolved(options, settings, root, sources);
     }
 
@@ -78,6 +80,25 @@ internal static class ResolveStage
         // The theme file's every value, under book.toml's names (pageSize -> page-size).
         foreach (var (name, value) in PdfTheme.Load(ThemeFile(options)).Values()) defaults[BuildSettings.KebabCase(name)] = value;
         return BuildSettings.Resolve([new SettingsLayer(BuildSettings.DefaultsName, defaults), .. options.Settings]);
+    }
+
+    /// <summary>The imposition and signature: known names, a booklet for a signature, and the PDF they are made from.</summary>
+    private static void CheckImposition(BuildSettings settings)
+    {
+        if (settings.Values.TryGetValue("imposition", out var imposition) && Impositions.Parse((string)imposition.Value) is null)
+        {
+            var name = (string)imposition.Value;
+            throw new BuildInputException($"imposition '{name}' (from {imposition.From}) is not one of {string.Join(", ", Impositions.Names)}{EditDistance.DidYouMean(name, Impositions.Names)}");
+        }
+        if (settings.Values.TryGetValue("signature", out var signature))
+        {
+            if (Convert.ToInt64(signature.Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > 100)
+                throw new BuildInputException($"signature {signature.Value} (from {signature.From}): give the sheets folded together in a signature, from 1 to 100 (4 to 8 is usual)");
+            if (settings.Imposition != Pdf.Imposition.ImpositionKind.Booklet)
+                throw new BuildInputException($"signature (from {signature.From}) folds a booklet's sheets in groups: give --imposition booklet too");
+        }
+        if (settings.Imposition != Pdf.Imposition.ImpositionKind.None && !settings.Formats.HasFlag(OutputFormats.Pdf))
+            throw new BuildInputException($"imposition (from {imposition!.From}) puts the PDF's pages on sheets, and no PDF is built: add pdf to the formats (-f pdf, or -f epub,pdf)");
     }
 
     /// <summary>The PDF theme file of the build's styles.</summary>

@@ -15,10 +15,13 @@ internal static class WriteStage
     public static async Task<IReadOnlyList<Written>> RunAsync(WriterContext context, string name, CancellationToken cancellationToken)
     {
         using var writers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var chosen = BookWriters.For(context.Settings.Formats);
+        var chosen = BookWriters.For(context.Settings);
         // The EPUB-family writers mark the PDF's pages (a page-list) when a PDF is built beside them.
         if (chosen.Any(w => w is PdfBookWriter) && chosen.Any(w => w is EpubBookWriter))
             context = context with { PdfPagesSource = new TaskCompletionSource<PageMap?>(TaskCreationOptions.RunContinuationsAsynchronously) };
+        // The imposed sheets are played from the PDF's recorded pages.
+        if (chosen.Any(w => w is ImposedPdfBookWriter))
+            context = context with { RecordedPdfSource = new TaskCompletionSource<Pdf.RecordedPages?>(TaskCreationOptions.RunContinuationsAsynchronously) };
         var jobs = chosen
             .Select(writer => Run(writer, context, Path.Combine(context.Options.OutputDirectory, name + "." + writer.Extension), writers))
             .ToList();
@@ -46,6 +49,7 @@ internal static class WriteStage
         {
             // An EPUB-family writer waits, without holding a thread, for the PDF's page map.
             if (writer is EpubBookWriter && context.PdfPages is { } pages) await pages.ConfigureAwait(false);
+            if (writer is ImposedPdfBookWriter && context.RecordedPdf is { } recorded) await recorded.ConfigureAwait(false);
             var clock = Stopwatch.StartNew();
             try
             {
@@ -62,7 +66,12 @@ internal static class WriteStage
             }
             finally
             {
-                if (writer is PdfBookWriter) context.PdfPagesSource?.TrySetResult(null); // never leave the EPUB waiting
+                // Never leave the EPUB or the sheets waiting.
+                if (writer is PdfBookWriter)
+                {
+                    context.PdfPagesSource?.TrySetResult(null);
+                    context.RecordedPdfSource?.TrySetResult(null);
+                }
             }
         });
 }

@@ -26,12 +26,14 @@ internal sealed class PdfBookWriter : IBookWriter
             Diagnostics = context.Diagnostics,
             Labels = context.Labels,
             Vertical = context.Settings.Vertical,
+            KeepPages = context.RecordedPdfSource is not null,
             Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
         };
         try
         {
             var result = PdfWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
             context.PdfPagesSource?.TrySetResult(result.PageMap);
+            if (result.Recorded is { } recorded && context.RecordedPdfSource?.TrySetResult(recorded) != true) recorded.Dispose();
             return new Dictionary<string, long>
             {
                 ["pdfPages"] = result.Pages,

@@ -2,6 +2,7 @@ using EbookBuilder.Fonts;
 using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Pdf;
 
 namespace EbookBuilder.Pipeline.Writers;
 
@@ -34,4 +35,13 @@ public sealed record WriterContext(
 
     /// <summary>Set by the PDF writer (and, whatever happens to it, by the write stage).</summary>
     internal TaskCompletionSource<PageMap?>? PdfPagesSource { get; init; }
+
+    /// <summary>
+    /// The PDF's pages as recorded, for the imposed sheets (null when the PDF failed). Only when an
+    /// imposition is written; its writer waits for them and disposes them.
+    /// </summary>
+    public Task<RecordedPages?>? RecordedPdf => RecordedPdfSource?.Task;
+
+    /// <summary>Set by the PDF writer (and, whatever happens to it, by the write stage).</summary>
+    internal TaskCompletionSource<RecordedPages?>? RecordedPdfSource { get; init; }
 }

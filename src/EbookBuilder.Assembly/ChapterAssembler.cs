@@ -9,19 +9,21 @@ namespace EbookBuilder.Assembly;
 /// <summary>
 /// The chapters of the book from the articles read: each chapter's articles in the date range,
 /// each article once (the first chapter that has it keeps it), in the order the chapter asks for
-/// and cut to its newest N; a chapter left with nothing is left out (a warning).
+/// and cut to its newest N; a chapter left with nothing is left out (a warning). Chapters that
+/// become books of their own (<c>--split chapter</c>) each keep their articles, as separate builds would.
 /// </summary>
 public static class ChapterAssembler
 {
     /// <summary>The chapters, from <paramref name="articles"/> (by file; null where a file could not be read).</summary>
     public static List<Chapter> Assemble(IReadOnlyList<ChapterSource> sources, IReadOnlyDictionary<string, Article?> articles,
-        DateRange range, DiagnosticBag diagnostics)
+        DateRange range, DiagnosticBag diagnostics, bool chaptersApart = false)
     {
         var seen = new Duplicates();
         var chapters = new List<Chapter>();
         var undated = new List<string>();
         foreach (var source in sources)
         {
+            if (chaptersApart) seen = new Duplicates();
             var chapterRange = range.Within(source.Since, source.Until);
             var list = new List<Article>();
             foreach (var file in source.Files)

@@ -36,7 +36,7 @@ internal static class BuildCommand
 
     private static readonly Option<string?> Title = new("--title") { Description = "Book title" };
 
-    private static readonly Option<string?> Split = new("--split") { Description = "Cut the book between articles into volumes of at most a size: size:45MB (Send to Kindle takes 50 MB)" };
+    private static readonly Option<string?> Split = new("--split") { Description = "Write several books: chapter (one book per chapter, named after it) or size:45MB (volumes of at most a size, cut between articles; Send to Kindle takes 50 MB)" };
 
     private static readonly Option<string[]> Author = new("--author")
     {
@@ -68,6 +68,13 @@ internal static class BuildCommand
     private static readonly Option<string?> Quotes = new("--quotes") { Description = "Quotation marks: corner (「」『』), curly (“”‘’) or keep (default)" };
 
     private static readonly Option<bool> Vertical = new("--vertical") { Description = "Set the book vertically: columns from right to left, pages turned to the left (EPUB, KEPUB, AZW3)" };
+
+    private static readonly Option<bool> ListBooks = new("--list-books")
+    {
+        Description = "Print the books this build would make as JSON (name, title, chapters, files) and build nothing: one job each, with --book NAME",
+    };
+
+    private static readonly Option<string?> OnlyBook = new("--book") { Description = "With --split chapter: build only the book of this name (as --list-books names it)" };
 
     private static readonly Option<string?> Report = new("--report") { Description = "Write a JSON report of the build to this file" };
 
@@ -134,7 +141,7 @@ internal static class BuildCommand
         Undated.AcceptOnlyFromAmong("keep", "drop");
         var command = new Command("build", "Build a book from articles")
         {
-            Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Script, Quotes, Vertical, Report,
+            Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Script, Quotes, Vertical, ListBooks, OnlyBook, Report,
             ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Imposition, Signature, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
@@ -183,6 +190,18 @@ internal static class BuildCommand
         catch (BuildInputException e)
         {
             return Fail(ExitCodes.BadInput, $"error: {e.Message}");
+        }
+        if (parse.GetValue(ListBooks))
+        {
+            try
+            {
+                stdout.WriteLine(BookCompiler.ListBooks(options));
+                return ExitCodes.Success;
+            }
+            catch (BuildInputException e)
+            {
+                return Fail(ExitCodes.BadInput, $"error: {e.Message}");
+            }
         }
         try
         {
@@ -332,6 +351,7 @@ internal static class BuildCommand
             BookRoot = book?.Root,
             OutputDirectory = output ?? book?.Folder ?? (book is null ? "dist" : Path.Combine(Path.GetDirectoryName(book.Path)!, "dist")),
             Name = outputName ?? Pick(Name, book?.Name, null),
+            OnlyBook = parse.GetValue(OnlyBook),
             Title = Pick(Title, book?.Title, null),
             Subtitle = book?.Subtitle,
             Authors = Given(Author) ? parse.GetValue(Author) ?? [] : book?.Authors ?? [],

@@ -23,7 +23,7 @@ internal static class BuildSummary
         stdout.WriteLine($"  warnings  {warnings}" + (warnings > 0 ? " (listed above; --report FILE.json has them all)" : ""));
         foreach (var output in result.Outputs)
         {
-            var pages = output.Format == "pdf" && result.PdfPages > 0 ? $", {result.PdfPages} pages" : "";
+            var pages = output.Pages > 0 ? $", {output.Pages} pages" : "";
             stdout.WriteLine($"wrote {output.Path} ({output.Bytes:N0} bytes{pages})");
         }
         var stages = new[] { "read", "images", "fonts" }.Concat(EbookBuilder.Pipeline.Writers.BookWriters.All.Select(w => w.Format)).Where(result.TimingsMs.ContainsKey)

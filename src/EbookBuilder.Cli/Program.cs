@@ -1,3 +1,4 @@
 using EbookBuilder.Cli;
 
+NativeHeap.LimitArenas();
 return CommandLine.Invoke(args);

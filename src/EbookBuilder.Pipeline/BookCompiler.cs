@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using EbookBuilder.Assembly;
+using EbookBuilder.Model.Assets;
 using EbookBuilder.Model.Diagnostics;
 using EbookBuilder.Model.Document;
+using EbookBuilder.Model.Text;
 using EbookBuilder.Pipeline.Stages;
 using EbookBuilder.Pipeline.Writers;
 
@@ -24,10 +26,18 @@ public static class BookCompiler
 
         var resolved = ResolveStage.Run(options, diagnostics);
         options = resolved.Options;
+        (string Name, int Number)? chosen = null;
+        if (options.OnlyBook is { } only)
+        {
+            var (index, bookName) = Choose(resolved, only);
+            resolved = resolved with { Sources = [resolved.Sources[index]] };
+            chosen = (bookName, index + 1);
+        }
         timings["resolve"] = Lap(clock);
 
         var articles = ReadStage.Run(resolved.Sources, options, diagnostics, progress, cancellationToken);
-        var chapters = ChapterAssembler.Assemble(resolved.Sources, articles, new DateRange(options.Since, options.Until, options.DropUndated), diagnostics);
+        var chapters = ChapterAssembler.Assemble(resolved.Sources, articles, new DateRange(options.Since, options.Until, options.DropUndated), diagnostics,
+            chaptersApart: resolved.Settings.SplitByChapter);
         timings["read"] = Lap(clock);
         if (chapters.Count == 0) throw NoArticles(options);
         var book = new Book(Metadata(options, chapters), chapters);
@@ -52,15 +62,42 @@ public static class BookCompiler
             Cover = assets.Cover,
             Progress = progress,
         };
-        // Volumes (--split) are written one after the other, each a whole book with the book's assets.
-        var volumes = resolved.Settings.SplitBytes is { } most ? Volumes.Plan(book, assets.Images, assets.Fonts, assets.Cover, most) : [book];
-        var written = new List<Written>();
+        // Volumes (--split) are written one after the other, each a whole book. Cut by size, they
+        // carry the book's assets; one book per chapter has its own fonts, subset while the book
+        // before it is written.
         var name = options.Name ?? book.Metadata.Title;
+        var byChapter = resolved.Settings.SplitByChapter;
+        var volumes = byChapter ? Volumes.ByChapter(book, options.Title, options.Name, chosen)
+            : resolved.Settings.SplitBytes is { } most ? Named(Volumes.Plan(book, assets.Images, assets.Fonts, assets.Cover, most), name, book.Metadata.Language)
+            : [(book, FileNames.ForBook(name))];
+        var written = new List<Written>();
+        Task<FontBag>? nextFonts = byChapter ? Task.Run(() => AssetStage.FontsFor(volumes[0].Book, options, labels, cancellationToken), cancellationToken) : null;
+        long fontsMs = 0;
         for (var v = 0; v < volumes.Count; v++)
         {
-            var fileName = FileNames.ForBook(volumes.Count == 1 ? name : name + Volumes.Mark(v, volumes.Count, book.Metadata.Language).Replace('/', '-'));
-            written.AddRange(await WriteStage.RunAsync(context with { Book = volumes[v] }, fileName, cancellationToken).ConfigureAwait(false));
+            var fonts = assets.Fonts;
+            if (nextFonts is not null)
+            {
+                var waited = Stopwatch.StartNew();
+                fonts = await nextFonts.ConfigureAwait(false);
+                fontsMs += waited.ElapsedMilliseconds;
+                var following = v + 1 < volumes.Count ? volumes[v + 1].Book : null;
+                nextFonts = following is null ? null : Task.Run(() => AssetStage.FontsFor(following, options, labels, cancellationToken), cancellationToken);
+            }
+            try
+            {
+                written.AddRange(await WriteStage.RunAsync(context with { Book = volumes[v].Book, Fonts = fonts }, volumes[v].Name, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                if (nextFonts is not null) await ((Task)nextFonts).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // never left running behind a failure
+                // The books written before this one are whole and kept: say so.
+                if (e is BuildCancelledException cancelled && written.Count > 0)
+                    throw new BuildCancelledException([.. written.Select(w => w.Output), .. cancelled.Written], cancellationToken);
+                throw;
+            }
         }
+        if (byChapter) timings["bookFontsWait"] = fontsMs;
         foreach (var (output, ms, figures) in written)
         {
             timings[output.Format] = timings.GetValueOrDefault(output.Format) + ms;
@@ -72,6 +109,51 @@ public static class BookCompiler
         return new BuildResult(book, assets.Images, assets.Failures, assets.Fonts, diagnostics.Items, written.Select(w => w.Output).ToList(), timings,
             (int)timings.GetValueOrDefault("pdfPages")) { Settings = resolved.Settings };
     }
+
+    /// <summary>
+    /// The books a build would make, from its settings and inputs alone (no article is read): one,
+    /// or one per chapter with <c>--split chapter</c>. A newsroom's scheduler makes a job of each
+    /// (<c>ebook build … --book NAME</c>).
+    /// </summary>
+    public static IReadOnlyList<PlannedBook> Plan(BuildOptions options)
+    {
+        var resolved = ResolveStage.Run(options, new DiagnosticBag(), writes: false);
+        options = resolved.Options;
+        var settings = resolved.Settings;
+        var writers = BookWriters.For(settings);
+        IReadOnlyList<string> Outputs(string name) => writers.Select(w => Path.GetFullPath(Path.Combine(options.OutputDirectory, name + "." + w.Extension))).ToList();
+        if (settings.SplitByChapter)
+        {
+            var names = Volumes.Names(resolved.Sources.Select(s => s.Title).ToList(), options.Name);
+            return resolved.Sources.Select((source, i) => new PlannedBook(names[i], Volumes.ChapterBookTitle(options.Title, source.Title), [source.Title], source.Files.Count, Outputs(names[i])))
+                .Where(b => options.OnlyBook is null || b.Name == options.OnlyBook).ToList();
+        }
+        if (options.OnlyBook is not null) throw OnlyWithChapters();
+        var title = BookTitle(options, resolved.Sources.Select(s => s.Title).ToList());
+        var name = FileNames.ForBook(options.Name ?? title);
+        return [new PlannedBook(name, title, resolved.Sources.Select(s => s.Title).ToList(), resolved.Sources.Sum(s => s.Files.Count), Outputs(name))
+            { VolumesBySize = settings.SplitBytes is not null }];
+    }
+
+    /// <summary>The books of <see cref="Plan"/> as JSON, for <c>--list-books</c>.</summary>
+    public static string ListBooks(BuildOptions options) => PlannedBookJson.Write(Plan(options));
+
+    /// <summary>The chapter whose book <paramref name="only"/> names (<c>--book</c>), and its name.</summary>
+    private static (int Index, string Name) Choose(Resolved resolved, string only)
+    {
+        if (!resolved.Settings.SplitByChapter) throw OnlyWithChapters();
+        var names = Volumes.Names(resolved.Sources.Select(s => s.Title).ToList(), resolved.Options.Name);
+        for (var i = 0; i < names.Count; i++)
+            if (string.Equals(names[i], only, StringComparison.Ordinal)) return (i, names[i]);
+        throw new BuildInputException($"--book '{only}' is none of the {names.Count} books this build makes{EditDistance.DidYouMean(only, names)}; `ebook build … --list-books` lists them");
+    }
+
+    private static BuildInputException OnlyWithChapters() =>
+        new("--book picks one of the books --split chapter makes (one per chapter); give --split chapter too, or leave out --book");
+
+    /// <summary>Volumes cut by size, named NAME 上/下 or NAME (2/5).</summary>
+    private static IReadOnlyList<(Book Book, string Name)> Named(IReadOnlyList<Book> volumes, string name, string language) =>
+        volumes.Select((v, i) => (v, FileNames.ForBook(volumes.Count == 1 ? name : name + Volumes.Mark(i, volumes.Count, language).Replace('/', '-')))).ToList();
 
     /// <summary>What Send to Kindle (and most mail) takes: 50 MB.</summary>
     internal const long MailLimit = 50L * 1000 * 1000;
@@ -107,12 +189,14 @@ public static class BookCompiler
     /// <summary>The book's metadata: the options', the title given, else the one chapter's, else a general one in the book's language.</summary>
     private static BookMetadata Metadata(BuildOptions options, IReadOnlyList<Chapter> chapters)
     {
-        var chinese = options.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var title = options.Title
-            ?? (chapters.Count == 1 ? chapters[0].Title : chinese ? "新闻合集" : "Collected Articles");
+        var title = BookTitle(options, chapters.Select(c => c.Title).ToList());
         return new BookMetadata(title, options.Authors, options.Language, options.Publisher, options.Description, options.Identifier,
             options.Subtitle, options.Date, options.Series, options.SeriesIndex);
     }
+
+    /// <summary>The book's title: given, else its one chapter's, else a general one in the book's language.</summary>
+    private static string BookTitle(BuildOptions options, IReadOnlyList<string> chapters) =>
+        options.Title ?? (chapters.Count == 1 ? chapters[0] : options.Language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "新闻合集" : "Collected Articles");
 
     /// <summary>The time recorded in the book: given, else the newest article date, else the newest input file.</summary>
     private static DateTimeOffset Timestamp(BuildOptions options, Book book)

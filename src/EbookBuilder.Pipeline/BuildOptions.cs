@@ -58,6 +58,12 @@ public sealed record BuildOptions
     /// <summary>The output file name without extension; by default the title.</summary>
     public string? Name { get; init; }
 
+    /// <summary>
+    /// With one book per chapter (<c>--split chapter</c>): build only the book of this name, as
+    /// <see cref="BookCompiler.Plan"/> lists it (a job of a matrix); null builds them all.
+    /// </summary>
+    public string? OnlyBook { get; init; }
+
     /// <summary>The formats to write.</summary>
     public OutputFormats Formats { get; init; } = OutputFormats.Epub;
 

@@ -71,6 +71,9 @@ public sealed class BuildSettings
     /// <summary>The largest volume in bytes (<c>split = "size:45MB"</c>), or null for one book.</summary>
     public long? SplitBytes => Get<string>("split") is { } split ? Volumes.ParseSplit(split) : null;
 
+    /// <summary>Whether each chapter is a book of its own (<c>split = "chapter"</c>).</summary>
+    public bool SplitByChapter => Get<string>("split") is { } split && Volumes.IsByChapter(split);
+
     /// <summary>How the PDF's pages are also put on sheets (<c>imposition = "booklet"</c> or <c>"2up"</c>): none unless set.</summary>
     public Pdf.Imposition.ImpositionKind Imposition => Get<string>("imposition") is { } name ? Impositions.Parse(name) ?? Pdf.Imposition.ImpositionKind.None : Pdf.Imposition.ImpositionKind.None;
 

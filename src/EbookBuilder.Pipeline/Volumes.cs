@@ -80,6 +80,44 @@ public static class Volumes
         }, chapters)).ToList();
     }
 
+    /// <summary>Whether a split setting asks for one book per chapter (<c>split = "chapter"</c>).</summary>
+    public static bool IsByChapter(string text) => text.Trim().Equals("chapter", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// One book per chapter (<c>--split chapter</c>): each titled and named after its chapter (a
+    /// title given for the whole run goes before it: "周刊 · 国际"), its identifier derived from
+    /// its own articles unless one was given (then ID-N, N its chapter's number). Names that would
+    /// clash get " (2)", " (3)". <paramref name="only"/>: the book has the one chapter that
+    /// <c>--book</c> chose, with its name and number in the whole run.
+    /// </summary>
+    public static IReadOnlyList<(Book Book, string Name)> ByChapter(Book book, string? title, string? name, (string Name, int Number)? only = null)
+    {
+        var names = only is { } one ? [one.Name] : Names(book.Chapters.Select(c => c.Title).ToList(), name);
+        return book.Chapters.Select((chapter, i) => (new Book(book.Metadata with
+        {
+            Title = ChapterBookTitle(title, chapter.Title),
+            Identifier = book.Metadata.Identifier is { } id ? $"{id}-{(only?.Number ?? i + 1)}" : null,
+        }, [chapter]), names[i])).ToList();
+    }
+
+    /// <summary>The title of a chapter's book: the chapter's, after the title given for the whole run.</summary>
+    public static string ChapterBookTitle(string? title, string chapter) => title is null ? chapter : $"{title} · {chapter}";
+
+    /// <summary>The file names of the chapters' books, in order: NAME-CHAPTER (or CHAPTER), " (2)" after one taken.</summary>
+    public static IReadOnlyList<string> Names(IReadOnlyList<string> chapters, string? name)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new List<string>(chapters.Count);
+        foreach (var chapter in chapters)
+        {
+            var stem = name is null ? chapter : $"{name}-{chapter}";
+            var fileName = FileNames.ForBook(stem);
+            for (var n = 2; !taken.Add(fileName); n++) fileName = FileNames.ForBook($"{stem} ({n})");
+            names.Add(fileName);
+        }
+        return names;
+    }
+
     /// <summary>" 上", " 中", " 下" for two or three Chinese volumes; " (2/5)" otherwise.</summary>
     public static string Mark(int index, int count, string language) =>
         language.StartsWith("zh", StringComparison.OrdinalIgnoreCase) && count <= 3

@@ -15,11 +15,18 @@ using EbookBuilder.Benchmarks;
 //   ... -- --fallback                    peak memory with and without characters the bundled font lacks
 //   ... -- --articles 60 --compare       also pandoc (EPUB) and pandoc + WeasyPrint (PDF), and calibre
 //                                        (EPUB → AZW3) against our AZW3 writer, when installed
+//   ... -- --archive ../shared/corpus/pages  one book per folder: --split chapter in one process
+//                                        against a process per folder
 //   ... -- --corpus ../shared/corpus [--compare]   the real articles instead, their images served on
 //                                        loopback by ../shared/tools/localize-corpus.py
 if (args.Contains("--fallback"))
 {
     FallbackMemory.Run();
+    return;
+}
+if (args.SkipWhile(a => a != "--archive").Skip(1).FirstOrDefault() is { } archive)
+{
+    ArchiveBenchmark.Run(Path.GetFullPath(archive));
     return;
 }
 if (args.Contains("--long-token"))

@@ -61,6 +61,23 @@ internal static class AssetStage
         return new Assets(images, fonts, cover, failures, fontsMs);
     }
 
+    /// <summary>
+    /// The fonts subset for one of several books cut from the build's (<c>--split chapter</c>): the
+    /// build's font stage has warned of what no font has, so this one says nothing.
+    /// </summary>
+    public static FontBag FontsFor(Book book, BuildOptions options, Labels labels, CancellationToken cancellationToken)
+    {
+        if (options.Fonts is not { } fontOptions) return FontBag.Empty;
+        try
+        {
+            return FontStage.Run(book, fontOptions, Writers.BookWriters.AddedText(options.Formats, labels), cancellationToken);
+        }
+        catch (FontNotFoundException e)
+        {
+            throw new BuildInputException(e.Message);
+        }
+    }
+
     private static (FontBag, long) Fonts(Book book, FontOptions fontOptions, OutputFormats formats, Labels labels, CancellationTokenSource imagesCancel, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();

@@ -13,7 +13,12 @@ namespace EbookBuilder.Pipeline.Stages;
 /// </summary>
 internal static class ResolveStage
 {
-    public static Resolved Run(BuildOptions options, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Resolves <paramref name="options"/>; input problems that do not stop the build go to
+    /// <paramref name="diagnostics"/>. <paramref name="writes"/>: whether the build will write (the
+    /// output folder is checked, and made); not for a plan (<c>--list-books</c>).
+    /// </summary>
+    public static Resolved Run(BuildOptions options, DiagnosticBag diagnostics, bool writes = true)
     {
         var settings = ResolveSettings(options);
         foreach (var (key, names, parse) in new (string, IReadOnlyList<string>, Func<string, bool>)[]
@@ -44,7 +49,7 @@ internal static class ResolveStage
             catch (ArgumentException e) { throw new BuildInputException(e.Message); }
         }
         CheckMetadata(options);
-        OutputFolder.Check(options.OutputDirectory);
+        if (writes) OutputFolder.Check(options.OutputDirectory);
 
         // One folder the book may read from: index links, book file sources and local images stay in it.
         var root = options.BookRoot ?? BookFolder.ForInputs(options.Inputs);
@@ -55,8 +60,8 @@ internal static class ResolveStage
         {
             throw new BuildInputException(string.Join('\n', diagnostics.Items.Where(d => d.Severity == Severity.Error)));
         }
-        if (settings.Values.TryGetValue("split", out var split) && Volumes.ParseSplit((string)split.Value) is null)
-            throw new BuildInputException($"split '{split.Value}' (from {split.From}) is not a size: write size:45MB (Send to Kindle takes 50 MB), size:800KB");
+        if (settings.Values.TryGetValue("split", out var split) && Volumes.ParseSplit((string)split.Value) is null && !Volumes.IsByChapter((string)split.Value))
+            throw new BuildInputException($"split '{split.Value}' (from {split.From}) is neither chapter nor a size: write chapter (one book per chapter), or size:45MB (Send to Kindle takes 50 MB), size:800KB");
         CheckImposition(settings);
         return new Resolved(options, settings, root, sources);
     }

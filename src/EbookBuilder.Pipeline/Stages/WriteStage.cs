@@ -57,7 +57,8 @@ internal static class WriteStage
                 IReadOnlyDictionary<string, long> figures = new Dictionary<string, long>();
                 var bytes = AtomicFile.Write(path, s => figures = writer.Write(context, s, writers.Token), writers.Token);
                 context.Progress?.Report(new BuildProgress(writer.Format, 1, 1));
-                return new Written(new OutputFile(writer.Format, Path.GetFullPath(path), bytes), clock.ElapsedMilliseconds, figures);
+                var output = new OutputFile(writer.Format, Path.GetFullPath(path), bytes) { Pages = (int)figures.GetValueOrDefault("pdfPages") };
+                return new Written(output, clock.ElapsedMilliseconds, figures);
             }
             catch
             {

@@ -20,7 +20,8 @@ internal sealed class ImposedPdfBookWriter(ImpositionKind kind) : IBookWriter
     /// <summary>Never asked for as a format: <see cref="BookWriters.For(BuildSettings)"/> adds it after the PDF.</summary>
     public bool IsIn(OutputFormats formats) => false;
 
-    public IEnumerable<string> AddedText(Labels labels) => [];
+    /// <summary>What the PDF's pages draw: the sheets add nothing of their own.</summary>
+    public IEnumerable<string> AddedText(Labels labels) => [.. labels.All, WriterCharacters.Common];
 
     public IReadOnlyDictionary<string, long> Write(WriterContext context, Stream output, CancellationToken cancellationToken)
     {

@@ -60,7 +60,7 @@ public sealed class VolumeTests
     {
         var (code, _, stderr) = CliRun.Invoke("build", TestPaths.Fixture("book", "pages", "cat1"), "--split", "three", "-o", Path.GetTempPath());
         Assert.Equal(1, code);
-        Assert.Contains("split 'three' (from command line) is not a size", stderr);
+        Assert.Contains("split 'three' (from command line) is neither chapter nor a size", stderr);
     }
 
     [Fact]

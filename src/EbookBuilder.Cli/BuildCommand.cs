@@ -109,6 +109,8 @@ internal static class BuildCommand
 
     private static readonly Option<int?> Signature = new("--signature") { Description = "With --imposition booklet: fold the sheets in signatures of N sheets (a thick book)" };
 
+    private static readonly Option<string?> Bleed = new("--bleed") { Description = "For a print shop: each PDF page on a larger sheet with crop marks, printing allowed this far past the cut (3mm), with trim and bleed boxes" };
+
     private static readonly Option<string?> Profile = new("--profile")
     {
         Description = "Device profile: kindle, kobo, koreader, phone, print-a4 or print-a5 (PDF page, margins, font size; image size and colour)",
@@ -142,7 +144,7 @@ internal static class BuildCommand
         var command = new Command("build", "Build a book from articles")
         {
             Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Script, Quotes, Vertical, ListBooks, OnlyBook, Report,
-            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Imposition, Signature, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
+            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Imposition, Signature, Bleed, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -331,6 +333,7 @@ internal static class BuildCommand
         if (Given(Split) && parse.GetValue(Split) is { } split) given["split"] = split;
         if (Given(Imposition) && parse.GetValue(Imposition) is { } imposition) given["imposition"] = imposition;
         if (Given(Signature) && parse.GetValue(Signature) is { } signature) given["signature"] = signature;
+        if (Given(Bleed) && parse.GetValue(Bleed) is { } bleed) given["bleed"] = bleed;
         if (Given(NoFonts)) given["no-fonts"] = parse.GetValue(NoFonts);
         if (Given(ObfuscateFonts)) given["obfuscate-fonts"] = parse.GetValue(ObfuscateFonts);
         var layers = new List<SettingsLayer>();

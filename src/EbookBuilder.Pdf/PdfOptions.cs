@@ -30,4 +30,10 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
     /// the caller disposes. They stay in memory until then.
     /// </summary>
     public bool KeepPages { get; init; }
+
+    /// <summary>
+    /// For a print shop: how far, in millimetres, printing may run past where the page is cut. Each
+    /// page is then set on a larger sheet with crop marks, and carries /TrimBox and /BleedBox; 0 for none.
+    /// </summary>
+    public float BleedMm { get; init; }
 }

@@ -22,9 +22,10 @@ internal static class PdfOutline
     /// <summary>
     /// Appends the update to <paramref name="pdf"/>, which holds Skia's whole file from position 0.
     /// The last <paramref name="moved"/> pages of Skia's file are shown after its first
-    /// <paramref name="front"/> pages.
+    /// <paramref name="front"/> pages; a vertical book (<paramref name="rightToLeft"/>) is shown so.
+    /// With <paramref name="boxes"/>, every page gets a print shop's trim and bleed boxes (<c>--bleed</c>).
     /// </summary>
-    public static void Append(Stream pdf, IReadOnlyList<Entry> entries, string language, int front = 0, int moved = 0, bool rightToLeft = false)
+    public static void Append(Stream pdf, IReadOnlyList<Entry> entries, string language, int front = 0, int moved = 0, bool rightToLeft = false, PageBoxes? boxes = null)
     {
         var file = PdfObjectReader.Open(pdf);
         var root = file.Trailer.Data.GetValueOrDefault(NameToken.Root.Data) as IndirectReferenceToken
@@ -48,11 +49,13 @@ internal static class PdfOutline
         catalog[NameToken.Lang] = new StringToken(language);
         // A vertical book is read from right to left: a viewer shows its spreads so.
         if (rightToLeft) catalog[NameToken.Create("ViewerPreferences")] = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("Direction")] = NameToken.Create("R2L") });
-        if (moved > 0)
+        if (moved > 0 || boxes is not null)
         {
             var pages = catalog.GetValueOrDefault(NameToken.Pages) as IndirectReferenceToken
                 ?? throw new InvalidDataException("the PDF's catalog has no page tree");
-            catalog[NameToken.Pages] = new IndirectReferenceToken(new PageTreeMove(file, update).Apply(pages.Data, front, moved));
+            var tree = moved > 0 ? new PageTreeMove(file, update).Apply(pages.Data, front, moved) : pages.Data;
+            boxes?.Apply(file, update, tree);
+            catalog[NameToken.Pages] = new IndirectReferenceToken(tree);
         }
         var catalogReference = update.Reserve();
         update.Write(catalogReference, new DictionaryToken(catalog));

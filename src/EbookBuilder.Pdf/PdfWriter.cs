@@ -38,6 +38,7 @@ public static class PdfWriter
         // A vertical book is laid out as a horizontal one turned a quarter, and turned onto its pages as they are drawn.
         var geometry = options.Vertical ? page.Turned(theme.BodySize) : page;
         using var fontSet = new FontSet(fonts, book.Metadata.Language, options.Vertical);
+        if (options.KeepPages && options.BleedMm > 0) throw new ArgumentException("pages on a sheet with crop marks are not put on sheets again: keep the pages without a bleed", nameof(options));
         // Kept pages own their typefaces; otherwise they outlive the document (its recorded pages hold them) and no more.
         var recorded = options.KeepPages ? new RecordedPages(page.Width, page.Height, options.Vertical) : null;
         using var ownTypefaces = recorded is null ? new SkiaTypefaces() : null;
@@ -52,6 +53,12 @@ public static class PdfWriter
             recorded?.Dispose();
             throw;
         }
+        finally
+        {
+            // The book's typefaces are its own subsets: their outlines in Skia's cache serve no other
+            // book. Books written one after another (--split chapter) filled the 64 MB each time.
+            if (recorded is null) SKGraphics.PurgeFontCache();
+        }
     }
 
     /// <summary>The book laid out on <paramref name="geometry"/> and drawn on pages of <paramref name="page"/> (turned, for a vertical book).</summary>
@@ -61,6 +68,7 @@ public static class PdfWriter
         var theme = options.Theme;
         const float mm = 72f / 25.4f;
         Func<int, SKMatrix>? turn = options.Vertical ? number => Matrix(page.TurnedToPage(geometry, number)) : null;
+        var marks = options.BleedMm > 0 ? new CropMarks(page.Width, page.Height, options.BleedMm * mm) : null;
         var builder = new ElementBuilder(book, images, fontSet, theme, geometry, options.Labels ?? Labels.For(book.Metadata.Language))
         {
             CoverImage = options.Cover,
@@ -98,7 +106,7 @@ public static class PdfWriter
                    RasterDpi = 150,
                }))
         {
-            using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, page, cancellationToken, turn, recorded))
+            using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, page, cancellationToken, turn, recorded, marks))
             {
                 new Paginator(geometry, sink, 1).Run(builder.Front(), title);
                 body = new Paginator(geometry, sink, coverPages + contentsPages + 1, onFault)
@@ -122,7 +130,8 @@ public static class PdfWriter
             destinations = body.Destinations;
         }
         // Skia's page order is cover, chapters, contents; readers see cover, contents, chapters.
-        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, front: coverPages, moved: contentsPages, rightToLeft: options.Vertical);
+        PdfOutline.Append(output, Outline(book, destinations), book.Metadata.Language, front: coverPages, moved: contentsPages, rightToLeft: options.Vertical,
+            boxes: marks is null ? null : new Update.PageBoxes(marks.Slug, page.Width, page.Height, marks.Bleed));
         return new PdfResult(pages, clock.ElapsedMilliseconds) {
             ShortPages = body.ShortPages,
             StrandedHeadings = body.StrandedHeadings,

@@ -77,6 +77,17 @@ public sealed class BuildSettings
     /// <summary>How the PDF's pages are also put on sheets (<c>imposition = "booklet"</c> or <c>"2up"</c>): none unless set.</summary>
     public Pdf.Imposition.ImpositionKind Imposition => Get<string>("imposition") is { } name ? Impositions.Parse(name) ?? Pdf.Imposition.ImpositionKind.None : Pdf.Imposition.ImpositionKind.None;
 
+    /// <summary>How far printing runs past the page's cut, in mm (<c>bleed = "3mm"</c>), for a print shop: crop marks and trim boxes; 0 for none.</summary>
+    public float BleedMm => Get<string>("bleed") is { } bleed ? ParseBleed(bleed) ?? 0 : 0;
+
+    /// <summary>A bleed as given: "3mm", "3 mm" or "3" (millimetres), from 0 to 20; null when it is none of them.</summary>
+    public static float? ParseBleed(string text)
+    {
+        var value = text.Trim();
+        if (value.EndsWith("mm", StringComparison.OrdinalIgnoreCase)) value = value[..^2].TrimEnd();
+        return float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var mm) && mm is >= 0 and <= 20 ? mm : null;
+    }
+
     /// <summary>The sheets folded together in a booklet's signature (<c>signature</c>); 0: the whole booklet is one.</summary>
     public int Signature => Values.TryGetValue("signature", out var s) ? Convert.ToInt32(s.Value, CultureInfo.InvariantCulture) : 0;
 

@@ -32,21 +32,26 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
     /// <summary>Where the pages are kept after they are written, for imposition; null: each is disposed once written.</summary>
     private readonly RecordedPages? _keep;
 
+    /// <summary>The sheet's margin around the page for a print shop (<c>--bleed</c>): crop marks in it; null for none.</summary>
+    private readonly CropMarks? _marks;
+
     /// <summary>
     /// A sink for pages of <paramref name="geometry"/>'s size. With <paramref name="turn"/> (a vertical
     /// book) each page's layout is drawn through its matrix, the decoration (running head, folio) after, unturned.
     /// </summary>
     public SkiaPageSink(SKDocument document, SkiaTypefaces typefaces, FailSafeStream stream, PageDecoration decoration, PageGeometry geometry, CancellationToken cancellationToken,
-        Func<int, SKMatrix>? turn = null, RecordedPages? keep = null)
+        Func<int, SKMatrix>? turn = null, RecordedPages? keep = null, CropMarks? marks = null)
     {
         _turn = turn;
         _keep = keep;
+        _marks = marks;
         _stream = stream;
         _typefaces = typefaces;
         _pages = new PageHandoff<SKPicture>(Waiting, cancellationToken);
         _cancellation = cancellationToken;
         _decoration = decoration;
-        _bounds = SKRect.Create(geometry.Width, geometry.Height);
+        var slug = marks?.Slug ?? 0;
+        _bounds = SKRect.Create(geometry.Width + 2 * slug, geometry.Height + 2 * slug);
         _writer = Task.Factory.StartNew(() => WritePages(document), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -55,6 +60,8 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
         _recorder = new SKPictureRecorder();
         _recording = _recorder.BeginRecording(_bounds);
         _canvas = new SkiaPageCanvas(_recording, _typefaces);
+        // Everything is drawn on the page as if it were the sheet; the sheet's margin is around it.
+        if (_marks is not null) _recording.Translate(_marks.Slug, _marks.Slug);
         if (_turn is not null)
         {
             _recording.Save();
@@ -73,6 +80,7 @@ internal sealed class SkiaPageSink : IPageSink, IDisposable
             _canvas.Vertical = false;
         }
         _decoration.Draw(canvas, page);
+        _marks?.Draw(canvas);
         _canvas?.Dispose();
         _canvas = null;
         var picture = _recorder!.EndRecording();

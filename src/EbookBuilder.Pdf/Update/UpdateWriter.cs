@@ -19,6 +19,7 @@ internal sealed class UpdateWriter(long fileLength, int firstFree)
 
     private readonly MemoryStream _bytes = new();
     private readonly SortedDictionary<long, long> _offsets = [];
+    private readonly Dictionary<long, IToken> _latest = [];
     private int _next = firstFree;
 
     private long Offset => fileLength + _bytes.Length;
@@ -31,10 +32,14 @@ internal sealed class UpdateWriter(long fileLength, int firstFree)
     {
         if (_bytes.Length == 0) Ascii("\n"); // the file's %%EOF line may lack its end of line
         _offsets[reference.ObjectNumber] = Offset;
+        _latest[reference.ObjectNumber] = token;
         Ascii($"{reference.ObjectNumber} {reference.Generation} obj\n");
         TokenWriter.Instance.WriteToken(token, _bytes);
         Ascii("\nendobj\n");
     }
+
+    /// <summary>The object as this update last wrote it, or null when it has not written it (a later write wins).</summary>
+    public IToken? Written(IndirectReference reference) => _latest.GetValueOrDefault(reference.ObjectNumber);
 
     /// <summary>
     /// Something a page tree node holds: a page, or a node of the file's tree with the pages under

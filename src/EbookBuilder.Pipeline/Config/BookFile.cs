@@ -282,6 +282,7 @@ public sealed record BookFile
         if (Opt<string>(output, "split") is { } split) theme["split"] = split;
         if (Opt<string>(pdf, "imposition") is { } imposition) theme["imposition"] = imposition;
         if (Val<int>(pdf, "signature") is { } signature) theme["signature"] = signature;
+        if (Opt<string>(pdf, "bleed") is { } bleed) theme["bleed"] = bleed;
         if (font is not null) theme["font"] = font;
         foreach (var key in new[] { "language", "script", "quotes" })
             if (Opt<string>(book, key) is { } value) theme[key] = value;

@@ -82,6 +82,7 @@ public static class BookFileTemplate
             # margin-top-mm = 18
             # imposition = "booklet"           # also NAME.booklet.pdf (sheets to fold) or "2up" (spreads)
             # signature = 8                    # a booklet's sheets folded together, for a thick book
+            # bleed = "3mm"                    # for a print shop: crop marks, trim and bleed boxes
 
             [clean]
             # remove = [".newsletter-signup", "div.sponsor"]   # CSS selectors of elements to drop

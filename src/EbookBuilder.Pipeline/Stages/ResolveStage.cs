@@ -102,6 +102,13 @@ internal static class ResolveStage
             if (settings.Imposition != Pdf.Imposition.ImpositionKind.Booklet)
                 throw new BuildInputException($"signature (from {signature.From}) folds a booklet's sheets in groups: give --imposition booklet too");
         }
+        if (settings.Values.TryGetValue("bleed", out var bleed))
+        {
+            if (BuildSettings.ParseBleed((string)bleed.Value) is null)
+                throw new BuildInputException($"bleed '{bleed.Value}' (from {bleed.From}) is not a length: write it in millimetres from 0 to 20, for example 3mm (what most print shops ask)");
+            if (settings.BleedMm > 0 && settings.Imposition != Pdf.Imposition.ImpositionKind.None)
+                throw new BuildInputException($"bleed (from {bleed.From}) sets each page on a print shop's sheet with crop marks, and imposition (from {imposition!.From}) puts pages on sheets to print at home: give one of them");
+        }
         if (settings.Imposition != Pdf.Imposition.ImpositionKind.None && !settings.Formats.HasFlag(OutputFormats.Pdf))
             throw new BuildInputException($"imposition (from {imposition!.From}) puts the PDF's pages on sheets, and no PDF is built: add pdf to the formats (-f pdf, or -f epub,pdf)");
     }

@@ -27,6 +27,7 @@ internal sealed class PdfBookWriter : IBookWriter
             Labels = context.Labels,
             Vertical = context.Settings.Vertical,
             KeepPages = context.RecordedPdfSource is not null,
+            BleedMm = context.Settings.BleedMm,
             Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
         };
         try

@@ -26,12 +26,13 @@ public static class BookCompiler
 
         var resolved = ResolveStage.Run(options, diagnostics);
         options = resolved.Options;
-        (string Name, int Number)? chosen = null;
+        // One book per chapter: each chapter's book is named and numbered from the chapters asked
+        // for, as --list-books names them, whichever are built (--book) or come out empty.
+        var chapterBooks = resolved.Settings.SplitByChapter ? ChapterBooks(resolved) : null;
         if (options.OnlyBook is { } only)
         {
-            var (index, bookName) = Choose(resolved, only);
+            var index = Choose(resolved, only);
             resolved = resolved with { Sources = [resolved.Sources[index]] };
-            chosen = (bookName, index + 1);
         }
         timings["resolve"] = Lap(clock);
 
@@ -67,7 +68,7 @@ public static class BookCompiler
         // before it is written.
         var name = options.Name ?? book.Metadata.Title;
         var byChapter = resolved.Settings.SplitByChapter;
-        var volumes = byChapter ? Volumes.ByChapter(book, options.Title, options.Name, chosen)
+        var volumes = byChapter ? Volumes.ByChapter(book, options.Title, chapterBooks!)
             : resolved.Settings.SplitBytes is { } most ? Named(Volumes.Plan(book, assets.Images, assets.Fonts, assets.Cover, most), name, book.Metadata.Language)
             : [(book, FileNames.ForBook(name))];
         var written = new List<Written>();
@@ -124,9 +125,12 @@ public static class BookCompiler
         IReadOnlyList<string> Outputs(string name) => writers.Select(w => Path.GetFullPath(Path.Combine(options.OutputDirectory, name + "." + w.Extension))).ToList();
         if (settings.SplitByChapter)
         {
-            var names = Volumes.Names(resolved.Sources.Select(s => s.Title).ToList(), options.Name);
-            return resolved.Sources.Select((source, i) => new PlannedBook(names[i], Volumes.ChapterBookTitle(options.Title, source.Title), [source.Title], source.Files.Count, Outputs(names[i])))
-                .Where(b => options.OnlyBook is null || b.Name == options.OnlyBook).ToList();
+            var books = ChapterBooks(resolved);
+            var chosen = options.OnlyBook is { } only ? Choose(resolved, only) : -1;
+            return resolved.Sources.Select((source, i) => (Source: source, Index: i))
+                .Where(s => chosen < 0 || s.Index == chosen)
+                .Select(s => new PlannedBook(books[s.Source.Origin].Name, Volumes.ChapterBookTitle(options.Title, s.Source.Title), [s.Source.Title], s.Source.Files.Count,
+                    Outputs(books[s.Source.Origin].Name))).ToList();
         }
         if (options.OnlyBook is not null) throw OnlyWithChapters();
         var title = BookTitle(options, resolved.Sources.Select(s => s.Title).ToList());
@@ -138,13 +142,20 @@ public static class BookCompiler
     /// <summary>The books of <see cref="Plan"/> as JSON, for <c>--list-books</c>.</summary>
     public static string ListBooks(BuildOptions options) => PlannedBookJson.Write(Plan(options));
 
-    /// <summary>The chapter whose book <paramref name="only"/> names (<c>--book</c>), and its name.</summary>
-    private static (int Index, string Name) Choose(Resolved resolved, string only)
+    /// <summary>Each chapter's book, by where the chapter was asked for: its file name and its number among the chapters.</summary>
+    private static Dictionary<SourceSpan, (string Name, int Number)> ChapterBooks(Resolved resolved)
+    {
+        var names = Volumes.Names(resolved.Sources.Select(s => s.Title).ToList(), resolved.Options.Name);
+        return resolved.Sources.Select((source, i) => (source.Origin, Book: (names[i], i + 1))).ToDictionary(s => s.Origin, s => s.Book);
+    }
+
+    /// <summary>The index of the chapter whose book <paramref name="only"/> names (<c>--book</c>).</summary>
+    private static int Choose(Resolved resolved, string only)
     {
         if (!resolved.Settings.SplitByChapter) throw OnlyWithChapters();
         var names = Volumes.Names(resolved.Sources.Select(s => s.Title).ToList(), resolved.Options.Name);
         for (var i = 0; i < names.Count; i++)
-            if (string.Equals(names[i], only, StringComparison.Ordinal)) return (i, names[i]);
+            if (string.Equals(names[i], only, StringComparison.Ordinal)) return i;
         throw new BuildInputException($"--book '{only}' is none of the {names.Count} books this build makes{EditDistance.DidYouMean(only, names)}; `ebook build … --list-books` lists them");
     }
 

@@ -86,19 +86,17 @@ public static class Volumes
     /// <summary>
     /// One book per chapter (<c>--split chapter</c>): each titled and named after its chapter (a
     /// title given for the whole run goes before it: "周刊 · 国际"), its identifier derived from
-    /// its own articles unless one was given (then ID-N, N its chapter's number). Names that would
-    /// clash get " (2)", " (3)". <paramref name="only"/>: the book has the one chapter that
-    /// <c>--book</c> chose, with its name and number in the whole run.
+    /// its own articles unless one was given (then ID-N). <paramref name="books"/> gives each
+    /// chapter's file name and number N by where the chapter was asked for (<see cref="Names"/>
+    /// over all the chapters asked for), so that a chapter's book is the same whether it is built
+    /// alone or with the others.
     /// </summary>
-    public static IReadOnlyList<(Book Book, string Name)> ByChapter(Book book, string? title, string? name, (string Name, int Number)? only = null)
-    {
-        var names = only is { } one ? [one.Name] : Names(book.Chapters.Select(c => c.Title).ToList(), name);
-        return book.Chapters.Select((chapter, i) => (new Book(book.Metadata with
+    public static IReadOnlyList<(Book Book, string Name)> ByChapter(Book book, string? title, IReadOnlyDictionary<SourceSpan, (string Name, int Number)> books) =>
+        book.Chapters.Select(chapter => (new Book(book.Metadata with
         {
             Title = ChapterBookTitle(title, chapter.Title),
-            Identifier = book.Metadata.Identifier is { } id ? $"{id}-{(only?.Number ?? i + 1)}" : null,
-        }, [chapter]), names[i])).ToList();
-    }
+            Identifier = book.Metadata.Identifier is { } id ? $"{id}-{books[chapter.Source].Number}" : null,
+        }, [chapter]), books[chapter.Source].Name)).ToList();
 
     /// <summary>The title of a chapter's book: the chapter's, after the title given for the whole run.</summary>
     public static string ChapterBookTitle(string? title, string chapter) => title is null ? chapter : $"{title} · {chapter}";

@@ -54,7 +54,9 @@ public sealed class SplitChapterTests
         var article = new Article("一", null, null, null, [], SourceSpan.InFile("a.md"));
         var book = new Book(new BookMetadata("合集", [], "zh-CN"),
             [new Chapter("国际", [article], SourceSpan.InFile("a")), new Chapter("国际", [article], SourceSpan.InFile("b")), new Chapter("评论/观点", [article], SourceSpan.InFile("c"))]);
-        var books = EbookBuilder.Pipeline.Volumes.ByChapter(book, null, null);
+        var names = EbookBuilder.Pipeline.Volumes.Names(book.Chapters.Select(c => c.Title).ToList(), null);
+        Assert.Equal(["国际", "国际 (2)", "评论 观点"], names);
+        var books = EbookBuilder.Pipeline.Volumes.ByChapter(book, null, book.Chapters.Select((c, i) => (c.Source, Book: (names[i], i + 1))).ToDictionary(c => c.Source, c => c.Book));
         Assert.Equal(["国际", "国际 (2)", "评论 观点"], books.Select(b => b.Name));
         Assert.Equal(["国际", "国际", "评论/观点"], books.Select(b => b.Book.Metadata.Title));
         Assert.All(books, b => Assert.Single(b.Book.Chapters));

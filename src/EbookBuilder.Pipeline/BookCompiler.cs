@@ -36,7 +36,7 @@ public static class BookCompiler
         }
         timings["resolve"] = Lap(clock);
 
-        var articles = ReadStage.Run(resolved.Sources, options, diagnostics, progress, cancellationToken);
+        var articles = ReadStage.Run(resolved.Sources, options, diagnostics, progress, cancellationToken, chaptersApart: resolved.Settings.SplitByChapter);
         var chapters = ChapterAssembler.Assemble(resolved.Sources, articles, new DateRange(options.Since, options.Until, options.DropUndated), diagnostics,
             chaptersApart: resolved.Settings.SplitByChapter);
         timings["read"] = Lap(clock);

@@ -101,4 +101,32 @@ public sealed class SplitChapterTests
         Assert.Equal(1, code);
         Assert.Contains("give --split chapter too", stderr);
     }
+
+    [Fact]
+    public void What_a_site_repeats_is_found_chapter_by_chapter_as_each_book_alone_would_find_it()
+    {
+        // One site's articles in two folders: the four of "评论" end with the same disclaimer, the
+        // thirteen of "新闻" do not. Over both (4 of 17, under a quarter) it is not the site's
+        // boilerplate; in 评论's own book (4 of 4) it is.
+        using var temp = new TempFolder();
+        const string disclaimer = "本文仅代表作者个人观点，不代表本站立场。";
+        void Article(string folder, int n, bool closing) => temp.Write($"{folder}/{n:00}.html",
+            $"<html><head><title>第{n}篇</title><link rel=\"canonical\" href=\"https://news.example.org/{folder}/{n}.html\"/></head><body><article><h1>{folder}第{n}篇</h1>" +
+            $"<p>这是{folder}的第{n}篇文章，正文写在这里，说的是第{n}件事情。</p>{(closing ? $"<p>{disclaimer}</p>" : "")}</article></body></html>");
+        for (var n = 1; n <= 4; n++) Article("评论", n, true);
+        for (var n = 1; n <= 13; n++) Article("新闻", n, false);
+
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("评论"), temp.File("新闻"), "--split", "chapter", "-f", "epub", "-o", temp.File("all"), "-q");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = CliRun.Invoke("build", temp.File("评论"), temp.File("新闻"), "--split", "chapter", "-f", "epub", "--book", "评论", "-o", temp.File("one"), "-q");
+        Assert.True(code == 0, stderr);
+        (code, _, stderr) = CliRun.Invoke("build", temp.File("评论"), "-f", "epub", "-o", temp.File("alone"), "-q");
+        Assert.True(code == 0, stderr);
+
+        var book = new EpubContents(temp.File("all/评论.epub"));
+        Assert.DoesNotContain(disclaimer, string.Concat(book.Texts.Where(t => t.Key.EndsWith(".xhtml", StringComparison.Ordinal)).Select(t => t.Value)));
+        Assert.Contains("正文写在这里", book.Article(0, 0));
+        Assert.Equal(File.ReadAllBytes(temp.File("all/评论.epub")), File.ReadAllBytes(temp.File("one/评论.epub")));
+        Assert.Equal(File.ReadAllBytes(temp.File("alone/评论.epub")), File.ReadAllBytes(temp.File("all/评论.epub")));
+    }
 }

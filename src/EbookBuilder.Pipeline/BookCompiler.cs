@@ -31,7 +31,7 @@ public static class BookCompiler
         var chapterBooks = resolved.Settings.SplitByChapter ? ChapterBooks(resolved) : null;
         if (options.OnlyBook is { } only)
         {
-            var index = Choose(resolved, only);
+            var index = Choose(chapterBooks, only);
             resolved = resolved with { Sources = [resolved.Sources[index]] };
         }
         timings["resolve"] = Lap(clock);
@@ -126,7 +126,7 @@ public static class BookCompiler
         if (settings.SplitByChapter)
         {
             var books = ChapterBooks(resolved);
-            var chosen = options.OnlyBook is { } only ? Choose(resolved, only) : -1;
+            var chosen = options.OnlyBook is { } only ? Choose(books, only) : -1;
             return resolved.Sources.Select((source, i) => (Source: source, Index: i))
                 .Where(s => chosen < 0 || s.Index == chosen)
                 .Select(s => new PlannedBook(books[s.Source.Origin].Name, Volumes.ChapterBookTitle(options.Title, s.Source.Title), [s.Source.Title], s.Source.Files.Count,
@@ -149,13 +149,13 @@ public static class BookCompiler
         return resolved.Sources.Select((source, i) => (source.Origin, Book: (names[i], i + 1))).ToDictionary(s => s.Origin, s => s.Book);
     }
 
-    /// <summary>The index of the chapter whose book <paramref name="only"/> names (<c>--book</c>).</summary>
-    private static int Choose(Resolved resolved, string only)
+    /// <summary>The index of the chapter whose book <paramref name="only"/> names (<c>--book</c>), among <paramref name="books"/>.</summary>
+    private static int Choose(IReadOnlyDictionary<SourceSpan, (string Name, int Number)>? books, string only)
     {
-        if (!resolved.Settings.SplitByChapter) throw OnlyWithChapters();
-        var names = Volumes.Names(resolved.Sources.Select(s => s.Title).ToList(), resolved.Options.Name);
-        for (var i = 0; i < names.Count; i++)
-            if (string.Equals(names[i], only, StringComparison.Ordinal)) return i;
+        if (books is null) throw OnlyWithChapters();
+        foreach (var (name, number) in books.Values)
+            if (string.Equals(name, only, StringComparison.Ordinal)) return number - 1;
+        var names = books.Values.Select(b => b.Name).ToList();
         throw new BuildInputException($"--book '{only}' is none of the {names.Count} books this build makes{EditDistance.DidYouMean(only, names)}; `ebook build … --list-books` lists them");
     }
 

@@ -70,7 +70,7 @@ internal static class AssetStage
         if (options.Fonts is not { } fontOptions) return FontBag.Empty;
         try
         {
-            return FontStage.Run(book, fontOptions, Writers.BookWriters.AddedText(options.Formats, labels), cancellationToken);
+            return Subset(book, fontOptions, options.Formats, labels, cancellationToken);
         }
         catch (FontNotFoundException e)
         {
@@ -83,7 +83,7 @@ internal static class AssetStage
         var started = Stopwatch.StartNew();
         try
         {
-            return (FontStage.Run(book, fontOptions, Writers.BookWriters.AddedText(formats, labels), cancellationToken), started.ElapsedMilliseconds);
+            return (Subset(book, fontOptions, formats, labels, cancellationToken), started.ElapsedMilliseconds);
         }
         catch (FontNotFoundException)
         {
@@ -91,6 +91,10 @@ internal static class AssetStage
             throw;
         }
     }
+
+    /// <summary>The fonts subset to the book's text and what the writers of <paramref name="formats"/> add to it.</summary>
+    private static FontBag Subset(Book book, FontOptions fontOptions, OutputFormats formats, Labels labels, CancellationToken cancellationToken) =>
+        FontStage.Run(book, fontOptions, Writers.BookWriters.AddedText(formats, labels), cancellationToken);
 
     private static Task<ImageBag> ImagesAsync(Book book, IReadOnlyList<ImageFailure> refused, BuildOptions options, IProgress<BuildProgress>? progress, CancellationToken cancellationToken)
     {

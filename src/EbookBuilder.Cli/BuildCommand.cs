@@ -109,11 +109,15 @@ internal static class BuildCommand
 
     private static readonly Option<int?> Signature = new("--signature") { Description = "With --imposition booklet: fold the sheets in signatures of N sheets (a thick book)" };
 
+    private static readonly Option<int?> Columns = new("--columns") { Description = "Set the PDF's pages in 1 or 2 columns (a digest on A4 or B5); columns are balanced at each chapter's end" };
+
+    private static readonly Option<string?> ColumnTitles = new("--column-titles") { Description = "In columns: article titles across both columns (across, the default) or in their column (column)" };
+
     private static readonly Option<string?> Bleed = new("--bleed") { Description = "For a print shop: each PDF page on a larger sheet with crop marks, printing allowed this far past the cut (3mm), with trim and bleed boxes" };
 
     private static readonly Option<string?> Profile = new("--profile")
     {
-        Description = "Device profile: kindle, kobo, koreader, phone, print-a4 or print-a5 (PDF page, margins, font size; image size and colour)",
+        Description = "Device profile: kindle, kobo, koreader, phone, print-a4, print-a5 or print-a4-2col (PDF page, margins, font size; image size and colour)",
     };
 
     private static readonly Option<string?> Since = new("--since") { Description = "Keep articles dated on or after this day (YYYY-MM-DD)" };
@@ -144,7 +148,7 @@ internal static class BuildCommand
         var command = new Command("build", "Build a book from articles")
         {
             Inputs, Output, Name, Format, Split, Title, Author, Series, Issue, Publisher, Description, Cover, Language, Script, Quotes, Vertical, ListBooks, OnlyBook, Report,
-            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Imposition, Signature, Bleed, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
+            ImageConcurrency, ImageMax, Grayscale, CacheDir, Offline, NoImages, Font, NoFonts, ObfuscateFonts, PageSize, Imposition, Signature, Bleed, Columns, ColumnTitles, Profile, Since, Until, Undated, Encoding, NoCover, Strict, Quiet, Verbose,
         };
         command.SetAction(RunAsync);
         return command;
@@ -334,6 +338,8 @@ internal static class BuildCommand
         if (Given(Imposition) && parse.GetValue(Imposition) is { } imposition) given["imposition"] = imposition;
         if (Given(Signature) && parse.GetValue(Signature) is { } signature) given["signature"] = signature;
         if (Given(Bleed) && parse.GetValue(Bleed) is { } bleed) given["bleed"] = bleed;
+        if (Given(Columns) && parse.GetValue(Columns) is { } columns) given["columns"] = columns;
+        if (Given(ColumnTitles) && parse.GetValue(ColumnTitles) is { } columnTitles) given["column-titles"] = columnTitles;
         if (Given(NoFonts)) given["no-fonts"] = parse.GetValue(NoFonts);
         if (Given(ObfuscateFonts)) given["obfuscate-fonts"] = parse.GetValue(ObfuscateFonts);
         var layers = new List<SettingsLayer>();

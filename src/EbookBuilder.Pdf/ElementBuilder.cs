@@ -22,6 +22,24 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     private float Width => geometry.ContentWidth;
     private float Em => theme.BodySize;
 
+    /// <summary>The width an article's blocks are set at: a column's.</summary>
+    private float Column => geometry.ColumnWidth;
+
+    private bool InColumns => geometry.Columns > 1;
+
+    /// <summary>In columns: whether an article's title and meta line span them (else they are set in the column).</summary>
+    public bool TitlesAcross { get; init; } = true;
+
+    private bool TitleSpans => InColumns && TitlesAcross;
+
+    /// <summary>
+    /// In columns, a figure is set across them when it is wide: a landscape image of at least 3:2
+    /// whose pixels at the theme's resolution are a quarter wider than a column. Other figures fill
+    /// a column, as a newspaper sets them.
+    /// </summary>
+    private bool IsWide(ImageAsset asset) =>
+        InColumns && asset.Width >= asset.Height * 1.5f && asset.Width * 72f / theme.ImageDpi > Column * 1.25f;
+
     public static string ChapterDestination(int chapter) => $"c{chapter + 1}";
 
     public static string ArticleDestination(int chapter, int article) => $"c{chapter + 1}a{article + 1}";
@@ -62,9 +80,9 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         {
             var chapter = book.Chapters[c];
             yield return new PageBreakElement(chapter.Title);
-            yield return new DestinationElement(ChapterDestination(c), chapter.Title, 0);
+            yield return new DestinationElement(ChapterDestination(c), chapter.Title, 0) { SpansColumns = InColumns };
             yield return new TextElement(Layout([new TextSpan(chapter.Title)], Style(theme.ChapterTitleSize, TextAlign.Center, bold: true, lineHeight: 1.4f) with { Balance = true }),
-                Em * 2, Em * 1.5f, 0, $"chapter title '{chapter.Title}'", keepWithNext: true);
+                Em * 2, Em * 1.5f, 0, $"chapter title '{chapter.Title}'", keepWithNext: true) { SpansColumns = InColumns };
             for (var a = 0; a < chapter.Articles.Count; a++)
             {
                 Cancellation.ThrowIfCancellationRequested(); // an article's layout is the longest step between pages
@@ -138,7 +156,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         {
             var style = Style(theme.BodySize, TextAlign.Left);
             return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(line => (Element)new TextElement(Layout([new TextSpan(line)], style), 0, Em * theme.ParagraphSpacingEm, 0, name) { Source = where })
+                .Select(line => (Element)new TextElement(Layout([new TextSpan(line)], style, Column), 0, Em * theme.ParagraphSpacingEm, 0, name) { Source = where })
                 .ToList();
         }
         catch (Exception e) when (Warn is not null && e is not OperationCanceledException)
@@ -218,9 +236,10 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
     private void Article(List<Element> elements, Article article, string destination)
     {
         var name = $"article '{article.Title}' ({article.Source.File})";
-        elements.Add(new DestinationElement(destination, article.Title, 1));
-        elements.Add(new TextElement(Layout([new TextSpan(article.Title)], Style(theme.ArticleTitleSize, TextAlign.Left, bold: true, lineHeight: 1.45f) with { Balance = true }),
-            Em * 0.8f, Em * 0.3f, 0, name, keepWithNext: true) { Source = article.Source, Fallback = () => Plain(article.Title, name, article.Source) });
+        var titleWidth = TitleSpans ? Width : Column;
+        elements.Add(new DestinationElement(destination, article.Title, 1) { SpansColumns = TitleSpans });
+        elements.Add(new TextElement(Layout([new TextSpan(article.Title)], Style(theme.ArticleTitleSize, TextAlign.Left, bold: true, lineHeight: 1.45f) with { Balance = true }, titleWidth),
+            Em * 0.8f, Em * 0.3f, 0, name, keepWithNext: true) { Source = article.Source, Fallback = () => Plain(article.Title, name, article.Source), SpansColumns = TitleSpans });
         var meta = new List<TextSpan>();
         if (!string.IsNullOrEmpty(article.Publisher)) meta.Add(new TextSpan(article.Publisher));
         if (article.Date is { } date) meta.Add(new TextSpan((meta.Count > 0 ? " · " : "") + FormatDate(date)));
@@ -230,7 +249,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
             meta.Add(new TextSpan(labels.Source, Link: url));
         }
         if (meta.Count > 0)
-            elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta)), 0, Em * 0.9f, 0, name, keepWithNext: true) { Source = article.Source });
+            elements.Add(new TextElement(Layout(meta, Style(theme.MetaSize, TextAlign.Left, color: _meta), titleWidth), 0, Em * 0.9f, 0, name, keepWithNext: true) { Source = article.Source, SpansColumns = TitleSpans });
         for (var b = 0; b < article.Blocks.Count; b++)
         {
             var start = elements.Count;
@@ -281,7 +300,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         {
             case Paragraph p:
                 {
-                    var layout = Layout(Spans(p.Content), Style(theme.BodySize, TextAlign.Justify, indent: inset > 0 ? 0 : theme.FirstLineIndentEm), Width - inset);
+                    var layout = Layout(Spans(p.Content), Style(theme.BodySize, TextAlign.Justify, indent: inset > 0 ? 0 : theme.FirstLineIndentEm), Column - inset);
                     if (layout.LineCount >= 3 && layout.EndsAlone) LoneLines++;
                     LooseLines += layout.LooseLines;
                     RaggedLines += layout.RaggedLines;
@@ -289,7 +308,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                     break;
                 }
             case Heading h:
-                elements.Add(new TextElement(Layout(Spans(h.Content), Style(theme.HeadingSize, TextAlign.Left, bold: true, lineHeight: 1.5f) with { Balance = true }, Width - inset),
+                elements.Add(new TextElement(Layout(Spans(h.Content), Style(theme.HeadingSize, TextAlign.Left, bold: true, lineHeight: 1.5f) with { Balance = true }, Column - inset),
                     Em * 0.8f, Em * 0.3f, inset, name, keepWithNext: true));
                 break;
             case Figure f:
@@ -305,7 +324,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                     var first = l.Items[i].FirstOrDefault();
                     if (first is Paragraph para)
                     {
-                        elements.Add(new TextElement(Layout([new TextSpan(marker), .. Spans(para.Content)], Style(theme.BodySize, TextAlign.Justify), Width - inset - Em),
+                        elements.Add(new TextElement(Layout([new TextSpan(marker), .. Spans(para.Content)], Style(theme.BodySize, TextAlign.Justify), Column - inset - Em),
                             0, Em * 0.2f, inset + Em, name));
                         Blocks(elements, l.Items[i].Skip(1).ToList(), inset + Em * 2, name);
                     }
@@ -317,7 +336,7 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                     var style = Style(theme.BodySize * 0.85f, TextAlign.Left, lineHeight: 1.4f);
                     var cells = t.Rows.Select(r => (IReadOnlyList<TableElement.Cell>)r.Cells
                         .Select(c => new TableElement.Cell(Spans(c.Content).Select(s => s with { Bold = s.Bold || c.IsHeader }).ToList(), c.ColSpan, c.RowSpan)).ToList()).ToList();
-                    elements.Add(new TableElement(cells, (spans, w) => new TextLayout(spans, style, w, fonts), Width - inset, Em * 0.3f, _rule, $"a table of {name}"));
+                    elements.Add(new TableElement(cells, (spans, w) => new TextLayout(spans, style, w, fonts), Column - inset, Em * 0.3f, _rule, $"a table of {name}"));
                     elements.Add(new SpaceElement(Em * 0.5f));
                     break;
                 }
@@ -335,10 +354,14 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
         var drawable = asset is not null && asset.MediaType != "image/svg+xml" && asset.Width > 0;
         var caption = Spans(figure.Caption);
         if (figure.Image is not null && !drawable) caption.Add(new TextSpan(char.IsAscii(labels.ImageMissing[0]) ? " " + labels.ImageMissing : labels.ImageMissing)); // a Latin label is spaced from the caption; a full-width bracket carries its own space
-        var captionLayout = caption.Count > 0 ? Layout(caption, Style(theme.CaptionSize, TextAlign.Center, color: _meta, lineHeight: 1.5f)) : null;
-        if (!drawable && captionLayout is null) return;
-        elements.Add(new FigureElement(drawable ? new ImageHandle(asset!, Vertical) : null,
-            geometry.ContentHeight * theme.FigureMaxHeightRatio, theme.ImageDpi, captionLayout, Em * 0.6f, $"a figure of {name}"));
+        if (!drawable && caption.Count == 0) return;
+        var captionStyle = Style(theme.CaptionSize, TextAlign.Center, color: _meta, lineHeight: 1.5f);
+        // The caption is set at the width the figure is given: a column's, or the page's when it spans them.
+        var spans = drawable && IsWide(asset!);
+        var captionWidth = spans ? Width : Column;
+        elements.Add(new FigureElement(drawable ? new ImageHandle(asset!, Vertical) : null, geometry.ContentHeight * theme.FigureMaxHeightRatio, theme.ImageDpi,
+            caption.Count > 0 ? Layout(caption, captionStyle, captionWidth) : null, captionWidth, width => Layout(caption, captionStyle, width), Em * 0.6f, $"a figure of {name}")
+        { SpansColumns = spans });
     }
 
     private static List<TextSpan> Spans(IReadOnlyList<Inline> inlines, bool bold = false, string? link = null)

@@ -36,4 +36,10 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
     /// page is then set on a larger sheet with crop marks, and carries /TrimBox and /BleedBox; 0 for none.
     /// </summary>
     public float BleedMm { get; init; }
+
+    /// <summary>How many columns the chapters are set in (a digest's two); the cover and the contents are in one.</summary>
+    public int Columns { get; init; } = 1;
+
+    /// <summary>In columns: an article's title, meta line and first figure's place set across them all (true), or in its column.</summary>
+    public bool TitlesAcross { get; init; } = true;
 }

@@ -38,6 +38,7 @@ public static class PdfWriter
         // A vertical book is laid out as a horizontal one turned a quarter, and turned onto its pages as they are drawn.
         var geometry = options.Vertical ? page.Turned(theme.BodySize) : page;
         using var fontSet = new FontSet(fonts, book.Metadata.Language, options.Vertical);
+        if (options.Columns > 1 && options.Vertical) throw new ArgumentException("a vertical book is set in one column", nameof(options));
         if (options.KeepPages && options.BleedMm > 0) throw new ArgumentException("pages on a sheet with crop marks are not put on sheets again: keep the pages without a bleed", nameof(options));
         // Kept pages own their typefaces; otherwise they outlive the document (its recorded pages hold them) and no more.
         var recorded = options.KeepPages ? new RecordedPages(page.Width, page.Height, options.Vertical) : null;
@@ -69,8 +70,11 @@ public static class PdfWriter
         const float mm = 72f / 25.4f;
         Func<int, SKMatrix>? turn = options.Vertical ? number => Matrix(page.TurnedToPage(geometry, number)) : null;
         var marks = options.BleedMm > 0 ? new CropMarks(page.Width, page.Height, options.BleedMm * mm) : null;
-        var builder = new ElementBuilder(book, images, fontSet, theme, geometry, options.Labels ?? Labels.For(book.Metadata.Language))
+        // The chapters in columns; the cover and the contents across the page.
+        var columns = geometry.InColumns(options.Columns, theme.BodySize);
+        var builder = new ElementBuilder(book, images, fontSet, theme, columns, options.Labels ?? Labels.For(book.Metadata.Language))
         {
+            TitlesAcross = options.TitlesAcross,
             CoverImage = options.Cover,
             Cancellation = cancellationToken,
             Vertical = options.Vertical,
@@ -109,7 +113,7 @@ public static class PdfWriter
             using (var sink = new SkiaPageSink(document, typefaces, stream, decoration, page, cancellationToken, turn, recorded, marks))
             {
                 new Paginator(geometry, sink, 1).Run(builder.Front(), title);
-                body = new Paginator(geometry, sink, coverPages + contentsPages + 1, onFault)
+                body = new Paginator(columns, sink, coverPages + contentsPages + 1, onFault)
                 {
                     Started = (element, page) =>
                     {

@@ -88,6 +88,23 @@ public sealed class BuildSettings
         return float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var mm) && mm is >= 0 and <= 20 ? mm : null;
     }
 
+    /// <summary>How many columns the PDF's pages are set in (<c>columns</c>): 1 unless set.</summary>
+    public int Columns => Values.TryGetValue("columns", out var s) ? Convert.ToInt32(s.Value, CultureInfo.InvariantCulture) : 1;
+
+    /// <summary>Whether, in columns, an article's title is set across them all (<c>column-titles = "across"</c>, the default) rather than in its column (<c>"column"</c>).</summary>
+    public bool TitlesAcross => Get<string>("column-titles") is not { } titles || ParseColumnTitles(titles) != false;
+
+    /// <summary>The names <c>column-titles</c> takes.</summary>
+    public static readonly IReadOnlyList<string> ColumnTitleNames = ["across", "column"];
+
+    /// <summary>"across" (true) or "column" (false); null when it is neither.</summary>
+    public static bool? ParseColumnTitles(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "across" => true,
+        "column" => false,
+        _ => null,
+    };
+
     /// <summary>The sheets folded together in a booklet's signature (<c>signature</c>); 0: the whole booklet is one.</summary>
     public int Signature => Values.TryGetValue("signature", out var s) ? Convert.ToInt32(s.Value, CultureInfo.InvariantCulture) : 0;
 
@@ -137,6 +154,7 @@ public sealed class BuildSettings
         ["body-size"] = (double)profile.BodySize,
         ["image-max"] = (profile.ImageMaxWidth, profile.ImageMaxHeight),
         ["grayscale"] = profile.Grayscale,
+        ["columns"] = profile.Columns,
     });
 
     /// <summary>A book.toml key as the theme's JSON name: body-size -> bodySize.</summary>

@@ -15,7 +15,8 @@ public sealed record DeviceProfile(
     int ImageMaxWidth,
     int ImageMaxHeight,
     bool Grayscale,
-    string Description)
+    string Description,
+    int Columns = 1)
 {
     /// <summary>The profiles, by name; the README's table documents them.</summary>
     public static IReadOnlyList<DeviceProfile> All { get; } =
@@ -26,6 +27,7 @@ public sealed record DeviceProfile(
         new("phone", "70x140mm", 5, 5, 4, 4, 9, 1080, 1920, false, "a phone screen, colour"),
         new("print-a4", "A4", 20, 20, 20, 18, 11, 2000, 2000, false, "printing on A4"),
         new("print-a5", "A5", 18, 18, 16, 16, 10.5f, 1600, 1600, false, "printing on A5 (the theme's defaults)"),
+        new("print-a4-2col", "A4", 16, 16, 16, 16, 9.5f, 1600, 1600, false, "a digest printed on A4, in two columns", Columns: 2),
     ];
 
     /// <summary>What to say when there is no profile by that name.</summary>

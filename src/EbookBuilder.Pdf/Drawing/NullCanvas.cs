@@ -1,8 +1,11 @@
 namespace EbookBuilder.Pdf.Drawing;
 
-/// <summary>A canvas that draws nothing: for counting pages.</summary>
+/// <summary>A canvas that draws nothing: for counting pages, and for trying a layout.</summary>
 internal sealed class NullCanvas : IPageCanvas
 {
+    /// <summary>One for all: it holds nothing.</summary>
+    public static NullCanvas Instance { get; } = new();
+
     public void DrawText(in GlyphRun run) { }
 
     public void DrawImage(ImageHandle image, Rect rect) { }

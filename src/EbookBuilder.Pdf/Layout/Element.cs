@@ -45,6 +45,19 @@ internal abstract class Element
     /// </summary>
     public virtual bool CanFloat => false;
 
+    /// <summary>
+    /// Set across all the columns of a page set in columns (a chapter's title, an article's title
+    /// when titles span, a wide figure), the columns above it closed and balanced. The paginator
+    /// may clear it for a figure that does not fit across the rest of the page: it is then set in a column.
+    /// </summary>
+    public bool SpansColumns { get; set; }
+
+    /// <summary>
+    /// How far the element has been drawn (a paragraph's next line, a table's next row): saved and
+    /// put back by the paginator, which lays a page's columns out again to balance them.
+    /// </summary>
+    internal virtual int Progress { get => 0; set { } }
+
     /// <summary>Means nothing at the top of a page (the rule that ends an article) and is left out there.</summary>
     public virtual bool LeftOutAtPageTop => false;
 

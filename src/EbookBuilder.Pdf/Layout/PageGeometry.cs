@@ -10,6 +10,32 @@ internal sealed record PageGeometry(float Width, float Height, float Top, float 
 
     public float ContentWidth { get; init; } = Width - Inside - Outside;
 
+    /// <summary>How many columns the text area is set in (a digest's two); 1 for a page of one column.</summary>
+    public int Columns { get; init; } = 1;
+
+    /// <summary>The space between two columns.</summary>
+    public float Gap { get; init; }
+
+    /// <summary>The width of a column: the text area's when there is one.</summary>
+    public float ColumnWidth => Columns == 1 ? ContentWidth : (ContentWidth - Gap * (Columns - 1)) / Columns;
+
+    /// <summary>Left edge of column <paramref name="column"/> (from 0) on page <paramref name="page"/>.</summary>
+    public float ColumnLeft(int page, int column) => Left(page) + column * (ColumnWidth + Gap);
+
+    /// <summary>
+    /// This text area in <paramref name="columns"/> columns, each a whole number of characters wide
+    /// (as the text area is, so that a line of Chinese fills its column with no added space), the
+    /// gap what is left: two characters, or three when the text area's count is odd.
+    /// </summary>
+    public PageGeometry InColumns(int columns, float characterSize)
+    {
+        if (columns <= 1) return this with { Columns = 1, Gap = 0 };
+        var characters = (int)MathF.Round(ContentWidth / characterSize);
+        var each = (characters - 2 * (columns - 1)) / columns;
+        if (each < 8) throw new ArgumentException($"a text area {characters} characters wide has no room for {columns} columns of 8 characters or more: use a larger page or a smaller type", nameof(columns));
+        return this with { Columns = columns, Gap = (characters - each * columns) * characterSize / (columns - 1) };
+    }
+
     /// <summary>Whether the book is bound on the right (a vertical book): its odd (recto) pages are the left of a spread.</summary>
     public bool BoundRight { get; init; }
 

@@ -10,12 +10,35 @@ namespace EbookBuilder.Pdf.Layout;
 /// With <paramref name="onFault"/>, an element that throws or fits no page is told to it and
 /// replaced by its <see cref="Element.Fallback"/> (or left out): one bad block never costs the
 /// book. Failures of the sink (the file being written) are not an element's and always throw.
+/// <para>
+/// On a page of columns (<see cref="PageGeometry.Columns"/>) an element fills a column, then the
+/// next, then the next page's first; the same rules hold in each column as on a page. What is set in
+/// the columns is drawn when they close: at the page's end as it stands, and before what spans them
+/// (<see cref="Element.SpansColumns"/>), a new page or the run's end balanced: laid out again into
+/// columns of the least height that holds it all.
+/// </para>
 /// </summary>
 internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int firstPage, Action<Element, Exception>? onFault = null)
 {
     private IPageCanvas? _canvas;
     private float _y;
     private bool _empty = true;
+
+    // On a page of columns: the column being filled, the top of the columns (below what spans
+    // them), their foot (the page's, or a balanced height's in a trial), the y each column reached,
+    // and what is set in them, drawn when they close.
+    private int _column;
+    private float _top;
+    private float _bottom;
+    private readonly float[] _ends = new float[geometry.Columns];
+    private List<Placement>? _placed = geometry.Columns > 1 ? [] : null;
+    private bool _trial;
+
+    /// <summary>An element set in a column, to be drawn when the columns close: where, how far it had been drawn before, and whether its destination lands there.</summary>
+    private sealed record Placement(Element Element, int Before, float X, float Y, float Width, float Height, bool Marks);
+
+    /// <summary>A trial of balanced columns that does not hold everything.</summary>
+    private sealed class Overflow : Exception;
     private bool _opening;
     private string? _runningTitle;
 
@@ -59,7 +82,11 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
         {
             if (element.StartsPage is { } start)
             {
-                if (_canvas is not null) FinishPage();
+                if (_canvas is not null)
+                {
+                    CloseColumns(Balanced());
+                    FinishPage();
+                }
                 _opening = true;
                 if (start.RunningTitle is not null) _runningTitle = start.RunningTitle;
             }
@@ -69,6 +96,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
                 try
                 {
                     if (_empty && element.LeftOutAtPageTop) { window.RemoveAt(0); continue; }
+                    if (_placed is not null && element.SpansColumns) Span(element);
                     if (Float(Peek, window)) continue;
                     Place(Peek);
                 }
@@ -88,63 +116,92 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
             }
             window.RemoveAt(0);
         }
-        if (_canvas is not null) FinishPage();
+        if (_canvas is not null)
+        {
+            CloseColumns(Balanced());
+            FinishPage();
+        }
     }
 
     private void Place(Func<int, Element?> peek)
     {
         var element = peek(0)!;
-        var width = geometry.ContentWidth;
+        var width = Width(element);
+        var whole = Spans(element); // what spans the columns goes to the next page, not the next column
         for (var attempts = 0; ; attempts++)
         {
             EnsurePage();
-            var available = geometry.Height - geometry.Bottom - _y;
+            var available = _bottom - _y;
             if (element.KeepWithNext && !_empty && !FitsWithFollowers(peek, available))
             {
-                NewPage();
+                NewPage(whole);
                 continue;
             }
             var plan = Guard(element, () => element.Measure(width, available));
             switch (plan.Kind)
             {
                 case PlanKind.Full when element.HeightLeaving(2) is { } leaving && peek(1) is { KeepWithPrevious: true }
-                                         && !FollowersFit(peek, width, available - plan.Height)
+                                         && !FollowersFit(peek, available - plan.Height)
                                          && (!_empty || Guard(element, () => element.Measure(width, leaving)).Kind == PlanKind.Partial): // never an endless move
                     // What keeps with it (a short last line, the rule that ends the article) would
                     // start the next page alone: the last two lines of this paragraph go with it,
                     // or all of it when it is too short to split.
                     if (element.Measure(width, leaving) is { Kind: PlanKind.Partial } shorter)
                     {
-                        Starting(element);
-                        _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, shorter.Height)); // (the page's fill, for the makeup figures)
+                        Put(element, width, shorter.Height); // (the page's fill, for the makeup figures)
                         (_empty, _lastPlaced) = (false, element);
                     }
-                    NewPage();
+                    NewPage(whole);
                     continue;
                 case PlanKind.Full:
-                    if (element.Marks is { } name) Destinations[name] = (PageNumber, _y);
-                    Starting(element);
-                    _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
+                    Put(element, width, available, marks: true);
                     if (plan.Height > 0) (_empty, _lastPlaced) = (false, element);
                     return;
                 case PlanKind.Partial:
-                    Starting(element);
-                    _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
+                    Put(element, width, available);
                     (_empty, _lastPlaced) = (false, element);
-                    NewPage();
+                    NewPage(whole);
                     continue;
                 default:
                     if (element.LeftOutAtPageTop && !_empty) return; // the page's end separates as well as it would
-                    if (_empty || attempts > 2)
+                    if ((_empty && _top <= geometry.Top + 0.01f) || attempts > 2 * geometry.Columns)
                     {
                         var error = new LayoutException($"{element.Description} does not fit on an empty page ({plan.Reason})");
                         if (onFault is null) throw error;
                         throw new ElementFault(element, error);
                     }
-                    NewPage();
+                    NewPage(whole);
                     continue;
             }
         }
+    }
+
+    /// <summary>Whether <paramref name="element"/> is set across the text area: always on a page of one column.</summary>
+    private bool Spans(Element element) => _placed is null || element.SpansColumns;
+
+    /// <summary>The width <paramref name="element"/> is set at: the text area's, or a column's.</summary>
+    private float Width(Element element) => Spans(element) ? geometry.ContentWidth : geometry.ColumnWidth;
+
+    /// <summary>
+    /// Draws what <paramref name="element"/>'s plan for <paramref name="available"/> holds at the
+    /// current place, and moves down past it: at once, or, in a column, onto nothing while the place
+    /// is kept to draw it when the columns close.
+    /// </summary>
+    private void Put(Element element, float width, float available, bool marks = false)
+    {
+        if (!Spans(element))
+        {
+            var x = geometry.ColumnLeft(PageNumber, _column);
+            var before = element.Progress;
+            var used = Guard(element, () => element.Draw(NullCanvas.Instance, x, _y, width, available));
+            _placed!.Add(new Placement(element, before, x, _y, width, available, marks && element.Marks is not null));
+            _y += used;
+            return;
+        }
+        if (marks && element.Marks is { } name) Destinations[name] = (PageNumber, _y);
+        Starting(element);
+        _y += Guard(element, () => element.Draw(_canvas!, geometry.Left(PageNumber), _y, width, available));
+        if (_placed is not null) _top = _y; // the columns after it start under it
     }
 
     /// <summary>
@@ -155,20 +212,20 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     /// </summary>
     private bool FitsWithFollowers(Func<int, Element?> peek, float available)
     {
-        var width = geometry.ContentWidth;
         var needed = 0f;
         for (var i = 0; peek(i) is { StartsPage: null } element; i++)
         {
+            var width = Width(element);
             if (!element.KeepWithNext)
             {
                 var least = Guard(element, () => element.MinimumHeight(width));
                 if (needed + least > available + 0.01f && element.CanFloat && peek(i + 1) is { } after && CanFillFor(after))
-                    least = Guard(after, () => after.MinimumHeight(width));
+                    least = Guard(after, () => after.MinimumHeight(Width(after)));
                 else if (Guard(element, () => element.Measure(width, least)).Kind == PlanKind.Full)
                 {
                     var following = 0f;
                     for (var j = i + 1; peek(j) is { KeepWithPrevious: true, LeftOutAtPageTop: false } follower; j++)
-                        following += Guard(follower, () => follower.MinimumHeight(width));
+                        following += Guard(follower, () => follower.MinimumHeight(Width(follower)));
                     if (following > 0) least = Guard(element, () => element.Measure(width, float.MaxValue)).Height + following;
                 }
                 return needed + least <= available + 0.01f;
@@ -179,11 +236,11 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     }
 
     /// <summary>Whether what keeps with the element just placed (each with the space left after the one before) fits under it.</summary>
-    private bool FollowersFit(Func<int, Element?> peek, float width, float left)
+    private bool FollowersFit(Func<int, Element?> peek, float left)
     {
         for (var i = 1; peek(i) is { KeepWithPrevious: true } follower; i++)
         {
-            var plan = Guard(follower, () => follower.Measure(width, left));
+            var plan = Guard(follower, () => follower.Measure(Width(follower), left));
             if (plan.Kind != PlanKind.Full) return false;
             left -= plan.Height;
         }
@@ -192,7 +249,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
 
     /// <summary>Whether <paramref name="element"/> may fill the page in place of a figure that floats: plain flowing content, no page rule of its own.</summary>
     private static bool CanFillFor(Element element) =>
-        element is { CanFloat: false, StartsPage: null, KeepWithNext: false, KeepWithPrevious: false, Marks: null, LeftOutAtPageTop: false };
+        element is { CanFloat: false, StartsPage: null, KeepWithNext: false, KeepWithPrevious: false, Marks: null, LeftOutAtPageTop: false, SpansColumns: false };
 
     /// <summary>
     /// A figure that does not fit the rest of a page that has something on it floats: the content
@@ -203,17 +260,16 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     private bool Float(Func<int, Element?> peek, List<Element> window)
     {
         var figure = peek(0)!;
-        if (!figure.CanFloat || _empty || _canvas is null || peek(1) is not { } next || !CanFillFor(next)) return false;
-        var width = geometry.ContentWidth;
-        var available = geometry.Height - geometry.Bottom - _y;
-        if (Guard(figure, () => figure.Measure(width, available)).Kind != PlanKind.Wrap) return false;
+        if (!figure.CanFloat || _empty || _canvas is null || peek(1) is not { } next || !CanFillFor(next) || Spans(figure) != Spans(next)) return false;
+        var available = _bottom - _y;
+        if (Guard(figure, () => figure.Measure(Width(figure), available)).Kind != PlanKind.Wrap) return false;
+        var width = Width(next);
         var plan = Guard(next, () => next.Measure(width, available));
         if (plan.Kind == PlanKind.Wrap) return false;
-        Starting(next);
-        _y += Guard(next, () => next.Draw(_canvas, geometry.Left(PageNumber), _y, width, available));
+        Put(next, width, available);
         if (plan.Height > 0) (_empty, _lastPlaced) = (false, next);
         if (plan.Kind == PlanKind.Full) window.Remove(next);
-        else NewPage();
+        else NewPage(Spans(next));
         return true;
     }
 
@@ -236,14 +292,27 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
         if (_canvas is not null) return;
         PageNumber++;
         _canvas = sink.BeginPage(PageNumber);
-        _y = geometry.Top;
+        _y = _top = geometry.Top;
+        _bottom = geometry.Height - geometry.Bottom;
+        _column = 0;
         _empty = true;
         _lastPlaced = null;
     }
 
-    /// <summary>The page is full, or its content goes on overleaf: counted for the makeup figures, then finished.</summary>
-    private void NewPage()
+    /// <summary>
+    /// The column is full, or its content goes on in the next: the next column, or, after the last
+    /// (or for what spans the columns, <paramref name="whole"/>), the next page: counted for the
+    /// makeup figures, then finished.
+    /// </summary>
+    private void NewPage(bool whole = false)
     {
+        if (!whole && _placed is not null && _column < geometry.Columns - 1)
+        {
+            _ends[_column++] = _y;
+            (_y, _empty, _lastPlaced) = (_top, true, null);
+            return;
+        }
+        if (_trial) throw new Overflow();
         if (_canvas is not null && !_empty)
         {
             if ((_y - geometry.Top) / geometry.ContentHeight < 0.6f) ShortPages++;
@@ -256,8 +325,112 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     private void FinishPage()
     {
         EnsurePage();
+        CloseColumns(null); // as they stand: the page is full
         sink.EndPage(new PageInfo(PageNumber, _runningTitle, _opening), _canvas!);
         _canvas = null;
         _opening = false;
+    }
+
+    /// <summary>
+    /// Before what spans the columns: the columns close, balanced, and it is set under them; but a
+    /// figure that would not fit across the rest of the page is set in a column instead (its text
+    /// goes on beside it, as it does in one column), and the columns stay open.
+    /// </summary>
+    private void Span(Element element)
+    {
+        var balanced = Balanced();
+        if (element.CanFloat && _placed!.Count > 0)
+        {
+            var under = balanced is { } b ? _top + b.Height : _ends.Take(_column).Append(_y).Max();
+            if (Guard(element, () => element.Measure(geometry.ContentWidth, _bottom - under)).Kind == PlanKind.Wrap)
+            {
+                element.SpansColumns = false;
+                return;
+            }
+        }
+        CloseColumns(balanced);
+    }
+
+    /// <summary>
+    /// Draws what the columns hold: as <paramref name="balanced"/> lays it out, or as it was placed;
+    /// what follows starts under the longest column.
+    /// </summary>
+    private void CloseColumns((List<Placement> Placed, float Height)? balanced)
+    {
+        if (_placed is not { Count: > 0 } placed) return;
+        _ends[_column] = _y;
+        var bottom = balanced is { } b ? _top + b.Height : _ends.Take(_column + 1).Max();
+        foreach (var p in balanced?.Placed ?? placed)
+        {
+            p.Element.Progress = p.Before;
+            if (p.Marks) Destinations[p.Element.Marks!] = (PageNumber, p.Y);
+            Starting(p.Element);
+            p.Element.Draw(_canvas!, p.X, p.Y, p.Width, p.Height);
+        }
+        placed.Clear();
+        Array.Clear(_ends);
+        (_column, _y, _top, _empty) = (0, bottom, bottom, false);
+    }
+
+    /// <summary>
+    /// What the open columns hold, laid out again into columns of the least height that holds it
+    /// all (found by halving, each trial a layout by the same rules onto nothing), and that height;
+    /// null when there is nothing to balance or no trial holds it.
+    /// </summary>
+    private (List<Placement> Placed, float Height)? Balanced()
+    {
+        if (_placed is not { Count: > 0 } placed || _trial) return null;
+        // The elements in the order they were placed, each as drawn as it was when the columns opened.
+        var elements = new List<(Element Element, int Before)>();
+        var seen = new HashSet<Element>(ReferenceEqualityComparer.Instance);
+        foreach (var p in placed)
+            if (seen.Add(p.Element)) elements.Add((p.Element, p.Before));
+        var after = elements.Select(e => e.Element.Progress).ToArray();
+        _ends[_column] = _y;
+        var heights = _ends.Take(_column + 1).Select(end => end - _top).ToArray();
+        var (low, high) = (heights.Sum() / geometry.Columns, heights.Max());
+        (List<Placement> Placed, float Height)? best = null;
+        for (var i = 0; i < 16 && high - low > 0.5f; i++)
+        {
+            var height = (low + high) / 2;
+            if (Trial(elements, height) is { } fits)
+            {
+                best = fits;
+                high = fits.Height;
+            }
+            else low = height;
+        }
+        for (var i = 0; i < elements.Count; i++) elements[i].Element.Progress = after[i];
+        return best;
+    }
+
+    /// <summary>The elements laid out from the columns' top into columns <paramref name="height"/> high, or null when they do not all fit.</summary>
+    private (List<Placement> Placed, float Height)? Trial(List<(Element Element, int Before)> elements, float height)
+    {
+        var saved = (_y, _column, _empty, _lastPlaced, _bottom, _placed, Ends: (float[])_ends.Clone());
+        (_trial, _placed, _bottom, _y, _column, _empty) = (true, [], _top + height, _top, 0, true);
+        Array.Clear(_ends);
+        try
+        {
+            foreach (var (element, before) in elements) element.Progress = before;
+            for (var i = 0; i < elements.Count; i++)
+            {
+                var at = i;
+                if (_empty && elements[at].Element.LeftOutAtPageTop) continue;
+                Place(ahead => at + ahead < elements.Count ? elements[at + ahead].Element : null);
+            }
+            _ends[_column] = _y;
+            return (_placed, _ends.Take(_column + 1).Max() - _top);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null; // overflowed, or a rule could not be kept at this height
+        }
+        finally
+        {
+            (_y, _column, _empty, _lastPlaced, _bottom, _placed) = (saved._y, saved._column, saved._empty, saved._lastPlaced, saved._bottom, saved._placed);
+            saved.Ends.CopyTo(_ends, 0);
+            _trial = false;
+        }
     }
 }

@@ -29,6 +29,8 @@ internal sealed partial class TableElement : Element
     private readonly string _description;
     private int _nextRow;
 
+    internal override int Progress { get => _nextRow; set => _nextRow = value; }
+
     /// <summary>A table of cells that span one column and one row each.</summary>
     public TableElement(IReadOnlyList<IReadOnlyList<IReadOnlyList<TextSpan>>> cells, Func<IReadOnlyList<TextSpan>, float, ITextBlock> layout,
         float width, float padding, Color rule, string description)

@@ -16,6 +16,8 @@ internal sealed class TextElement(ITextBlock layout, float spaceBefore, float sp
 
     public ITextBlock Layout => layout;
 
+    internal override int Progress { get => _next; set => _next = value; }
+
     public override bool KeepWithNext => keepWithNext;
 
     public override bool KeepWithPrevious => keepWithPrevious;

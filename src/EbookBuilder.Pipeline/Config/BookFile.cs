@@ -283,6 +283,8 @@ public sealed record BookFile
         if (Opt<string>(pdf, "imposition") is { } imposition) theme["imposition"] = imposition;
         if (Val<int>(pdf, "signature") is { } signature) theme["signature"] = signature;
         if (Opt<string>(pdf, "bleed") is { } bleed) theme["bleed"] = bleed;
+        if (Val<int>(pdf, "columns") is { } columns) theme["columns"] = columns;
+        if (Opt<string>(pdf, "column-titles") is { } columnTitles) theme["column-titles"] = columnTitles;
         if (font is not null) theme["font"] = font;
         foreach (var key in new[] { "language", "script", "quotes" })
             if (Opt<string>(book, key) is { } value) theme[key] = value;

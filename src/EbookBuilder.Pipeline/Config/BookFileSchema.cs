@@ -66,7 +66,7 @@ public static class BookFileSchema
         {
             ["font"] = Kind.Text, ["no-fonts"] = Kind.Boolean, ["obfuscate-fonts"] = Kind.Boolean,
         }),
-        ["pdf"] = new(new Dictionary<string, Kind>(ThemeKeys, StringComparer.Ordinal) { ["page-size"] = Kind.Text, ["imposition"] = Kind.Text, ["signature"] = Kind.Integer, ["bleed"] = Kind.Text }),
+        ["pdf"] = new(new Dictionary<string, Kind>(ThemeKeys, StringComparer.Ordinal) { ["page-size"] = Kind.Text, ["imposition"] = Kind.Text, ["signature"] = Kind.Integer, ["bleed"] = Kind.Text, ["columns"] = Kind.Integer, ["column-titles"] = Kind.Text }),
         ["clean"] = new(new Dictionary<string, Kind>(StringComparer.Ordinal)
         {
             ["remove"] = Kind.TextList, ["keep"] = Kind.TextList, ["drop-lines"] = Kind.TextList, ["keep-lines"] = Kind.TextList,

@@ -83,6 +83,8 @@ public static class BookFileTemplate
             # imposition = "booklet"           # also NAME.booklet.pdf (sheets to fold) or "2up" (spreads)
             # signature = 8                    # a booklet's sheets folded together, for a thick book
             # bleed = "3mm"                    # for a print shop: crop marks, trim and bleed boxes
+            # columns = 2                      # a digest's two columns (A4, B5); balanced at chapter ends
+            # column-titles = "across"         # article titles across both columns, or "column" (in one)
 
             [clean]
             # remove = [".newsletter-signup", "div.sponsor"]   # CSS selectors of elements to drop

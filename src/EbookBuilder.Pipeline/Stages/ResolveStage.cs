@@ -63,6 +63,7 @@ internal static class ResolveStage
         if (settings.Values.TryGetValue("split", out var split) && Volumes.ParseSplit((string)split.Value) is null && !Volumes.IsByChapter((string)split.Value))
             throw new BuildInputException($"split '{split.Value}' (from {split.From}) is neither chapter nor a size: write chapter (one book per chapter), or size:45MB (Send to Kindle takes 50 MB), size:800KB");
         CheckImposition(settings);
+        CheckColumns(settings);
         return new Resolved(options, settings, root, sources);
     }
 
@@ -111,6 +112,23 @@ internal static class ResolveStage
         }
         if (settings.Imposition != Pdf.Imposition.ImpositionKind.None && !settings.Formats.HasFlag(OutputFormats.Pdf))
             throw new BuildInputException($"imposition (from {imposition!.From}) puts the PDF's pages on sheets, and no PDF is built: add pdf to the formats (-f pdf, or -f epub,pdf)");
+    }
+
+    /// <summary>The columns: one or two, on horizontal pages; the titles' place by a known name.</summary>
+    private static void CheckColumns(BuildSettings settings)
+    {
+        if (settings.Values.TryGetValue("columns", out var columns))
+        {
+            if (Convert.ToInt64(columns.Value, System.Globalization.CultureInfo.InvariantCulture) is < 1 or > 2)
+                throw new BuildInputException($"columns {columns.Value} (from {columns.From}): the PDF is set in 1 or 2 columns");
+            if (settings.Columns > 1 && settings.Vertical)
+                throw new BuildInputException($"columns (from {columns.From}) are for horizontal pages: a vertical book is set in one column; leave out one of --columns and --vertical");
+        }
+        if (settings.Values.TryGetValue("column-titles", out var titles) && BuildSettings.ParseColumnTitles((string)titles.Value) is null)
+        {
+            var name = (string)titles.Value;
+            throw new BuildInputException($"column-titles '{name}' (from {titles.From}) is not one of {string.Join(", ", BuildSettings.ColumnTitleNames)}{EditDistance.DidYouMean(name, BuildSettings.ColumnTitleNames)}");
+        }
     }
 
     /// <summary>The PDF theme file of the build's styles.</summary>

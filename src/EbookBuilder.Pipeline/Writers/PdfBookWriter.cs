@@ -28,6 +28,8 @@ internal sealed class PdfBookWriter : IBookWriter
             Vertical = context.Settings.Vertical,
             KeepPages = context.RecordedPdfSource is not null,
             BleedMm = context.Settings.BleedMm,
+            Columns = context.Settings.Columns,
+            TitlesAcross = context.Settings.TitlesAcross,
             Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
         };
         try

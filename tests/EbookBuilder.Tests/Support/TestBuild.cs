@@ -12,7 +12,8 @@ internal static class TestBuild
 
     public static BuildResult Run(TempFolder output, IReadOnlyList<string> inputs, string? title = null, string? name = null,
         DateTimeOffset? timestamp = null, CancellationToken cancellationToken = default, ImageOptions? images = null, bool strict = false,
-        FontOptions? fonts = null, bool obfuscateFonts = false, OutputFormats formats = OutputFormats.Epub, bool cover = false) =>
+        FontOptions? fonts = null, bool obfuscateFonts = false, OutputFormats formats = OutputFormats.Epub, bool cover = false,
+        IReadOnlyList<SettingsLayer>? settings = null) =>
         BookCompiler.BuildAsync(new BuildOptions
         {
             Inputs = inputs,
@@ -28,5 +29,6 @@ internal static class TestBuild
             ObfuscateFonts = obfuscateFonts,
             Formats = formats,
             GenerateCover = cover,
+            Settings = settings ?? [],
         }, null, cancellationToken).GetAwaiter().GetResult();
 }

@@ -58,6 +58,12 @@ internal abstract class Element
     /// </summary>
     internal virtual int Progress { get => 0; set { } }
 
+    /// <summary>
+    /// Moves <see cref="Progress"/> as <see cref="Draw"/> would, drawing nothing (a trial of
+    /// balanced columns); returns the height used. By default, a draw onto nothing.
+    /// </summary>
+    internal virtual float Advance(float width, float height) => Draw(NullCanvas.Instance, 0, 0, width, height);
+
     /// <summary>Means nothing at the top of a page (the rule that ends an article) and is left out there.</summary>
     public virtual bool LeftOutAtPageTop => false;
 

@@ -193,7 +193,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
         {
             var x = geometry.ColumnLeft(PageNumber, _column);
             var before = element.Progress;
-            var used = Guard(element, () => element.Draw(NullCanvas.Instance, x, _y, width, available));
+            var used = Guard(element, () => element.Advance(width, available));
             _placed!.Add(new Placement(element, before, x, _y, width, available, marks && element.Marks is not null));
             _y += used;
             return;
@@ -365,7 +365,16 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
             p.Element.Progress = p.Before;
             if (p.Marks) Destinations[p.Element.Marks!] = (PageNumber, p.Y);
             Starting(p.Element);
-            p.Element.Draw(_canvas!, p.X, p.Y, p.Width, p.Height);
+            try
+            {
+                p.Element.Draw(_canvas!, p.X, p.Y, p.Width, p.Height);
+            }
+            catch (Exception e) when (onFault is not null && e is not OperationCanceledException)
+            {
+                // Placed already (its place was measured and kept): nothing is set instead; it is told, and the page goes on.
+                p.Element.Fallback = null;
+                onFault(p.Element, e);
+            }
         }
         placed.Clear();
         Array.Clear(_ends);

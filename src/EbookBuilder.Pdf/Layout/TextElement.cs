@@ -61,13 +61,24 @@ internal sealed class TextElement(ITextBlock layout, float spaceBefore, float sp
         return Before + (remaining < 2 * MinLines ? remaining : MinLines) * layout.LineHeight;
     }
 
+    internal override float Advance(float width, float height)
+    {
+        var plan = Measure(width, height);
+        if (plan.Kind == PlanKind.Wrap) return 0;
+        _next += Lines(plan);
+        return plan.Height;
+    }
+
+    /// <summary>How many lines a plan that is not a wrap draws.</summary>
+    private int Lines(Plan plan) => plan.Kind == PlanKind.Full ? layout.LineCount - _next : (int)Math.Round((plan.Height - Before) / layout.LineHeight);
+
     public override float Draw(IPageCanvas canvas, float x, float y, float width, float height)
     {
         var plan = Measure(width, height);
         if (plan.Kind == PlanKind.Wrap) return 0;
         var top = y + Before;
         var lineHeight = layout.LineHeight;
-        var count = plan.Kind == PlanKind.Full ? layout.LineCount - _next : (int)Math.Round((plan.Height - Before) / lineHeight);
+        var count = Lines(plan);
         var ascent = layout.Ascent;
         for (var i = 0; i < count; i++) layout.DrawLine(canvas, _next + i, x + inset, top + i * lineHeight + ascent);
         _next += count;

@@ -188,6 +188,38 @@ public sealed class ColumnTests
         Assert.Contains("a figure of 'tall'", e.Message);
     }
 
+    /// <summary>A block that measures and moves on but fails to draw on a page (as a glyph Skia cannot draw would).</summary>
+    private sealed class FailsToDraw(int lines) : Element
+    {
+        private int _next;
+
+        internal override int Progress { get => _next; set => _next = value; }
+
+        public override Plan Measure(float width, float height) => new(PlanKind.Full, lines * LineHeight);
+
+        internal override float Advance(float width, float height)
+        {
+            _next = lines;
+            return lines * LineHeight;
+        }
+
+        public override float Draw(IPageCanvas canvas, float x, float y, float width, float height) => throw new InvalidOperationException("no glyph");
+
+        public override string Description => "a block that cannot be drawn";
+    }
+
+    [Fact]
+    public void A_block_that_fails_when_its_column_is_drawn_is_told_with_its_name_and_the_rest_is_drawn()
+    {
+        var pages = new Pages();
+        var faults = new List<(Element Element, Exception Error)>();
+        new Paginator(Page, pages, 1, (element, error) => faults.Add((element, error))).Run([Para("a", 4), new FailsToDraw(2), Para("b", 4)], null);
+        Assert.Equal("a1-4 b1-4′", pages.Layout); // the block's place, under a, stays empty
+        var fault = Assert.Single(faults);
+        Assert.Equal("a block that cannot be drawn", fault.Element.Description);
+        Assert.Equal("no glyph", fault.Error.Message);
+    }
+
     [Fact]
     public void A_text_area_in_columns_is_whole_characters_wide_in_each_with_a_gap_of_two_or_three()
     {

@@ -47,7 +47,7 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     /// <summary>Pages that ended below 60% of the text height though the content went on (not a chapter's or the run's end).</summary>
     public int ShortPages { get; private set; }
 
-    /// <summary>Pages whose last element keeps with the next (a title or heading cut off from its text).</summary>
+    /// <summary>Pages (and columns) whose last element keeps with the next (a title or heading cut off from its text).</summary>
     public int StrandedHeadings { get; private set; }
 
     private Element? _lastPlaced;
@@ -260,7 +260,8 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     private bool Float(Func<int, Element?> peek, List<Element> window)
     {
         var figure = peek(0)!;
-        if (!figure.CanFloat || _empty || _canvas is null || peek(1) is not { } next || !CanFillFor(next) || Spans(figure) != Spans(next)) return false;
+        // Not from the top of a page (it would fit nowhere better); from the top of columns under what spans them, it may.
+        if (!figure.CanFloat || (_empty && _top <= geometry.Top + 0.01f) || _canvas is null || peek(1) is not { } next || !CanFillFor(next) || Spans(figure) != Spans(next)) return false;
         var available = _bottom - _y;
         if (Guard(figure, () => figure.Measure(Width(figure), available)).Kind != PlanKind.Wrap) return false;
         var width = Width(next);
@@ -308,11 +309,15 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
     {
         if (!whole && _placed is not null && _column < geometry.Columns - 1)
         {
+            if (!_trial && !_empty && _lastPlaced is { KeepWithNext: true }) StrandedHeadings++;
             _ends[_column++] = _y;
             (_y, _empty, _lastPlaced) = (_top, true, null);
             return;
         }
         if (_trial) throw new Overflow();
+        // The last column is empty (what comes next fits in none under what spans them): the page
+        // ends as a chapter's does, its columns balanced.
+        if (_placed is { Count: > 0 } && _empty) CloseColumns(Balanced());
         if (_canvas is not null && !_empty)
         {
             if ((_y - geometry.Top) / geometry.ContentHeight < 0.6f) ShortPages++;
@@ -333,13 +338,13 @@ internal sealed class Paginator(PageGeometry geometry, IPageSink sink, int first
 
     /// <summary>
     /// Before what spans the columns: the columns close, balanced, and it is set under them; but a
-    /// figure that would not fit across the rest of the page is set in a column instead (its text
-    /// goes on beside it, as it does in one column), and the columns stay open.
+    /// figure that would not fit across the rest of the page is set in a column instead (the text
+    /// after it fills the column when it floats, as in one column), and the columns stay open.
     /// </summary>
     private void Span(Element element)
     {
         var balanced = Balanced();
-        if (element.CanFloat && _placed!.Count > 0)
+        if (element.CanFloat && _canvas is not null)
         {
             var under = balanced is { } b ? _top + b.Height : _ends.Take(_column).Append(_y).Max();
             if (Guard(element, () => element.Measure(geometry.ContentWidth, _bottom - under)).Kind == PlanKind.Wrap)

@@ -173,6 +173,28 @@ public sealed class ColumnTests
     }
 
     [Fact]
+    public void A_lead_figure_too_wide_for_the_rest_of_the_page_under_its_title_is_set_in_a_column()
+    {
+        // Under the title (60 to 120) the figure across would need 80 pt; in a column it needs 46.25.
+        var (pages, paginator) = Lay(Para("a", 5), Para("T", 1, keepWithNext: true, spans: true), Figure(160, 60, spans: true), Para("b", 6));
+        Assert.Equal("a1-3 a4-5′ T1 [image] b1-6′", pages.Layout);
+        Assert.Equal(0, paginator.StrandedHeadings);
+    }
+
+    [Fact]
+    public void A_lead_figure_that_fits_no_column_under_its_title_floats_and_its_text_fills_the_columns_balanced()
+    {
+        // In a column the figure needs 63.75 pt, 60 are left in each: b fills them (balanced, as the
+        // page ends with nothing in its last column) and the figure opens the next page.
+        var (pages, paginator) = Lay(Para("a", 5), Para("T", 1, keepWithNext: true, spans: true), Figure(160, 100, spans: true), Para("b", 6));
+        Assert.Equal("a1-3 a4-5′ T1 b1-3 b4-6′ | [image]", pages.Layout);
+        Assert.Equal(0, paginator.StrandedHeadings);
+        // With more text the figure floats from the top of the right column too: the text fills both.
+        (pages, _) = Lay(Para("a", 5), Para("T", 1, keepWithNext: true, spans: true), Figure(160, 100, spans: true), Para("b", 14));
+        Assert.Equal("a1-3 a4-5′ T1 b1-6 b7-12′ | [image] b13-14′", pages.Layout);
+    }
+
+    [Fact]
     public void A_destination_in_the_right_column_records_its_page_and_height()
     {
         var (pages, paginator) = Lay(Para("a", 12), new DestinationElement("d", "D", 1), Para("b", 10));

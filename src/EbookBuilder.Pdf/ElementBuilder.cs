@@ -336,7 +336,15 @@ internal sealed class ElementBuilder(Book book, ImageBag images, FontSet fonts, 
                     var style = Style(theme.BodySize * 0.85f, TextAlign.Left, lineHeight: 1.4f);
                     var cells = t.Rows.Select(r => (IReadOnlyList<TableElement.Cell>)r.Cells
                         .Select(c => new TableElement.Cell(Spans(c.Content).Select(s => s with { Bold = s.Bold || c.IsHeader }).ToList(), c.ColSpan, c.RowSpan)).ToList()).ToList();
-                    elements.Add(new TableElement(cells, (spans, w) => new TextLayout(spans, style, w, fonts), Column - inset, Em * 0.3f, _rule, $"a table of {name}"));
+                    TableElement Table(float width) => new(cells, (spans, w) => new TextLayout(spans, style, w, fonts), width, Em * 0.3f, _rule, $"a table of {name}");
+                    var table = Table(Column - inset);
+                    // In columns, a table whose text asks for more than a column is set across them (as a wide figure is).
+                    if (InColumns && table.AsksFor > Column - inset)
+                    {
+                        table = Table(Width - inset);
+                        table.SpansColumns = true;
+                    }
+                    elements.Add(table);
                     elements.Add(new SpaceElement(Em * 0.5f));
                     break;
                 }

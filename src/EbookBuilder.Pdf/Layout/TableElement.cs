@@ -87,6 +87,7 @@ internal sealed partial class TableElement : Element
         // Chinese heading (地区) is not set a character a line beside a long column.
         for (var c = 0; c < columnCount; c++) least[c] = Math.Max(least[c], Math.Min(natural[c], width / columnCount / 2));
         _columns = Share(least, natural, width);
+        AsksFor = natural.Sum();
 
         foreach (var (row, column, columns, spanned, cell) in placed)
         {
@@ -121,6 +122,9 @@ internal sealed partial class TableElement : Element
     }
 
     public override string Description => _description;
+
+    /// <summary>The width the table's text asks for: every column as wide as its longest line set alone.</summary>
+    public float AsksFor { get; }
 
     public override string? TextContent => string.Join("\n", _cells.GroupBy(c => c.Row).OrderBy(g => g.Key)
         .Select(row => string.Join("\t", row.OrderBy(c => c.Column).Select(c => c.Layout.Text))));

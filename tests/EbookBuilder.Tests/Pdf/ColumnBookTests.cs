@@ -106,6 +106,39 @@ public sealed class ColumnBookTests
         Assert.Contains(body, l => l.BoundingBox.Left > page.Width / 2 + BodySize);
     }
 
+    [Fact]
+    public void A_table_whose_text_asks_for_more_than_a_column_is_set_across_and_a_narrow_one_in_its_column()
+    {
+        using var temp = new TempFolder();
+        var paragraph = string.Concat(Enumerable.Repeat("栏中的正文，排在两栏之中，一行一行地往下排。", 12));
+        var rows = string.Concat(Enumerable.Range(1, 4).Select(i => $"<tr><td>第{i}区</td><td>70.{i}</td><td>41.8{i}</td><td>3,262.{i}</td><td>87,25{i}</td><td>6.{i}%</td></tr>"));
+        File.WriteAllText(temp.File("tables.html"), $$"""
+            <html><head><title>表格</title></head><body><h1>两张表格</h1>
+            <p>{{paragraph}}</p>
+            <table><tr><th>地区名称</th><th>常住人口（万人）</th><th>面积（平方公里）</th><th>生产总值（亿元）</th><th>人均收入（元）</th><th>增长率</th></tr>{{rows}}</table>
+            <p>{{paragraph}}</p>
+            <table><tr><th>项目</th><th>数</th></tr><tr><td>甲</td><td>1</td></tr></table>
+            <p>{{paragraph}}</p>
+            </body></html>
+            """);
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("tables.html"), "-f", "pdf", "--page-size", "A4", "--columns", "2", "--name", "t", "-o", temp.File("out"), "-q");
+        Assert.True(code == 0, stderr);
+        using var document = PdfDocument.Open(temp.File("out/t.pdf"));
+        var cells = Enumerable.Range(1, document.NumberOfPages).Select(n => (Number: n, Letters: document.GetPage(n).Letters.Where(l => Math.Abs(l.PointSize - BodySize * 0.85) < 0.05).ToList()))
+            .Where(p => p.Letters.Count > 0).ToList();
+        var (number, letters) = Assert.Single(cells);
+        // The wide table's header row: from the left column's edge past the right column's start.
+        var header = letters.Where(l => "地名称增长率".Contains(l.Value, StringComparison.Ordinal)).ToList();
+        Assert.Contains(header, l => Column(l, number) == 0);
+        Assert.Contains(header, l => l.BoundingBox.Left > A4.ColumnLeft(number, 1));
+        Assert.Single(header.Select(l => Math.Round(l.StartBaseLine.Y, 1)).Distinct());
+        // The narrow one: in one column.
+        var narrow = letters.Where(l => l.Value is "项" or "目" or "甲").ToList();
+        Assert.Equal(3, narrow.Count);
+        Assert.Single(narrow.Select(l => Column(l, number)).Distinct());
+        Assert.DoesNotContain(narrow, l => Column(l, number) < 0);
+    }
+
     [Theory]
     [InlineData(new[] { "--columns", "3" }, "1 or 2 columns")]
     [InlineData(new[] { "--columns", "2", "--vertical" }, "a vertical book is set in one column")]

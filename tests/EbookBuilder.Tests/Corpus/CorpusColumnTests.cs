@@ -153,7 +153,10 @@ public sealed partial class CorpusPdfTests(ITestOutputHelper output)
         var at = 0;
         var lost = new List<string>();
         var paragraphs = 0;
-        foreach (var article in result.Book.Articles)
+        // A table across is read row by row, its cells in both halves of the page: an article with
+        // a table is left to the one-column test and ColumnBookTests' table case.
+        var withTables = result.Book.Articles.Where(a => a.Blocks.OfType<Table>().Any()).ToHashSet();
+        foreach (var article in result.Book.Articles.Where(a => !withTables.Contains(a)))
         {
             foreach (var paragraph in article.Blocks.OfType<Paragraph>())
             {
@@ -168,7 +171,7 @@ public sealed partial class CorpusPdfTests(ITestOutputHelper output)
                     lost.Add($"{article.Source.File}: " + Divergence(expected, read[at..Math.Min(read.Length, at + 20_000)]));
             }
         }
-        output.WriteLine($"{pages.Count} pages, {paragraphs} paragraphs read in order, {ends.Count} chapter ends balanced");
+        output.WriteLine($"{pages.Count} pages, {paragraphs} paragraphs read in order ({withTables.Count} articles with tables left out), {ends.Count} chapter ends balanced");
         Assert.True(lost.Count == 0, $"{lost.Count} of {paragraphs} paragraphs not read in order: " + string.Join("\n", lost.Take(30)));
     }
 }

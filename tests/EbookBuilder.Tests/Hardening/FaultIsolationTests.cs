@@ -35,8 +35,10 @@ public sealed class FaultIsolationTests
         ], SourceSpan.InFile("pages/one.md")),
         new Article("第二篇", null, null, null, [Para("另一篇文章的正文。", "pages/two.md", 3)], SourceSpan.InFile("pages/two.md")));
 
-    [SkippableFact]
-    public void A_block_the_PDF_writer_fails_on_is_a_warning_at_its_line_and_the_rest_of_the_book_is_typeset()
+    [SkippableTheory]
+    [InlineData(1)]
+    [InlineData(2)] // in two columns, where blocks are placed before they are drawn
+    public void A_block_the_PDF_writer_fails_on_is_a_warning_at_its_line_and_the_rest_of_the_book_is_typeset(int columns)
     {
         Poppler.Require();
         var book = BookWithFaults();
@@ -47,7 +49,7 @@ public sealed class FaultIsolationTests
         using (var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite))
         {
             var theme = PdfTheme.Load(Path.Combine(TestPaths.Styles, "pdf-theme.json"));
-            PdfWriter.Write(book, ImageBag.Empty, fonts, new PdfOptions(theme, DateTimeOffset.UnixEpoch) { Diagnostics = diagnostics }, stream);
+            PdfWriter.Write(book, ImageBag.Empty, fonts, new PdfOptions(theme, DateTimeOffset.UnixEpoch, columns > 1 ? "A4" : null) { Diagnostics = diagnostics, Columns = columns }, stream);
         }
         var text = Poppler.Run("pdftotext", path, "-").Replace("\n", "");
         Assert.Contains("第一段在坏块之前。", text);
@@ -122,12 +124,22 @@ public sealed class FaultIsolationTests
         foreach (var expected in new[] { "表格前的正文。", "空行之后", "只有换行", "只有图片的格子旁边", "内层甲", "多出的一格", "短行", "表格后的正文。", "下一篇的正文。" })
             Assert.Contains(expected, text);
         Assert.Equal(2, JsonDocument.Parse(File.ReadAllText(report)).RootElement.GetProperty("articles").GetInt32());
+        // In two columns too, where a table may go across them.
+        (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--title", "表格", "-o", temp.File("columns"), "-f", "pdf", "--no-images",
+            "--cache-dir", temp.File("cache"), "--columns", "2", "--page-size", "A4");
+        Assert.True(code == 0, stderr);
+        Assert.DoesNotContain(DiagnosticCodes.WriterFallback, stderr);
+        text = Poppler.Run("pdftotext", temp.File("columns/表格.pdf"), "-").Replace("\n", "");
+        foreach (var expected in new[] { "表格前的正文。", "空行之后", "只有换行", "只有图片的格子旁边", "内层甲", "多出的一格", "短行", "表格后的正文。", "下一篇的正文。" })
+            Assert.Contains(expected, text);
         EpubCheck.RequireAvailable();
         EpubCheck.AssertValid(temp.File("out/表格.epub"));
     }
 
-    [SkippableFact]
-    public void An_article_whose_title_is_a_page_of_text_builds_and_its_contents_entry_is_shortened()
+    [SkippableTheory]
+    [InlineData("1")]
+    [InlineData("2")] // the title across both columns
+    public void An_article_whose_title_is_a_page_of_text_builds_and_its_contents_entry_is_shortened(string columns)
     {
         // A damaged file whose first line runs on for thousands of characters: its contents entry
         // was taller than a page, and the whole PDF failed.
@@ -136,7 +148,7 @@ public sealed class FaultIsolationTests
         temp.Write("pages/01-long.md", "# " + string.Concat(Enumerable.Repeat("很长很长的标题", 1500)) + "\n\n正文。\n");
         temp.Write("pages/02-next.md", "# 下一篇\n\n下一篇的正文。\n");
         var (code, _, stderr) = CliRun.Invoke("build", temp.File("pages"), "--title", "长标题", "-o", temp.File("out"), "-f", "pdf", "--no-images",
-            "--cache-dir", temp.File("cache"));
+            "--cache-dir", temp.File("cache"), "--columns", columns, "--page-size", "A4");
         Assert.True(code == 0, stderr);
         var text = Poppler.Run("pdftotext", temp.File("out/长标题.pdf"), "-");
         Assert.Contains("下一篇的正文。", text);

@@ -34,8 +34,7 @@ public sealed class BookFileFixtureTests
     public void Book_builds_as_expected(string name)
     {
         using var temp = new TempFolder();
-        var book = Path.Combine(temp.Path, name);
-        Copy(Path.Combine(Root, name), book);
+        var book = temp.CopyOf(Path.Combine(Root, name), name);
         var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(book, "expected.json"))).RootElement;
         var toml = File.ReadAllText(Path.Combine(book, "book.toml"));
 
@@ -87,15 +86,4 @@ public sealed class BookFileFixtureTests
 
     private static IEnumerable<string> Strings(JsonElement expected, string name) =>
         expected.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(e => e.GetString()!) : [];
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-        Directory.CreateDirectory(to);
-    }
 }

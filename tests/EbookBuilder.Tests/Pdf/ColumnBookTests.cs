@@ -156,8 +156,7 @@ public sealed class ColumnBookTests
     public void A_book_file_sets_the_columns_in_its_pdf_section()
     {
         using var temp = new TempFolder();
-        var book = temp.File("book");
-        CopyFolder(Path.GetDirectoryName(Example)!, book);
+        var book = temp.CopyOf(Path.GetDirectoryName(Example)!, "book");
         File.AppendAllText(Path.Combine(book, "book.toml"), "\n[pdf]\ncolumns = 2\ncolumn-titles = \"column\"\npage-size = \"A4\"\n");
         var (code, _, stderr) = CliRun.Invoke("build", book, "-f", "pdf", "-o", temp.File("out"), "-q");
         Assert.True(code == 0, stderr);
@@ -167,14 +166,5 @@ public sealed class ColumnBookTests
         for (var p = 1; p <= fromFile.NumberOfPages; p++)
             Assert.Equal(fromOptions.GetPage(p).Letters.Select(l => (l.Value, Math.Round(l.StartBaseLine.X, 2), Math.Round(l.StartBaseLine.Y, 2))),
                 fromFile.GetPage(p).Letters.Select(l => (l.Value, Math.Round(l.StartBaseLine.X, 2), Math.Round(l.StartBaseLine.Y, 2))));
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var directory in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

@@ -21,6 +21,20 @@ internal sealed class TempFolder : IDisposable
         return path;
     }
 
+    /// <summary>A copy of the folder <paramref name="from"/>, all its files, as <paramref name="name"/> in this folder; its path.</summary>
+    public string CopyOf(string from, string name)
+    {
+        var to = File(name);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            System.IO.File.Copy(file, target);
+        }
+        Directory.CreateDirectory(to);
+        return to;
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(Path, recursive: true); }

@@ -8,11 +8,14 @@ namespace EbookBuilder.Images.Converting;
 /// pass through untouched (CMYK JPEGs excepted: e-readers show them wrongly); everything else is decoded (after a pixel-count check against
 /// decompression bombs), turned upright per EXIF, scaled down, optionally made gray, and encoded
 /// as JPEG (photos) or PNG (transparency or few colours). Re-encoding drops all metadata.
+/// Pixels are decoded and drawn into memory from <see cref="PixelPool"/>, kept from one image to
+/// the next.
 /// </summary>
 internal static class ImageConverter
 {
-    public static PreparedImage Prepare(byte[] data, ImageOptions options)
+    public static PreparedImage Prepare(byte[] data, ImageOptions options, PixelPool? pool = null)
     {
+        pool ??= PixelPool.None;
         if (SvgSanitizer.LooksLikeSvg(data))
             return new PreparedImage(SvgSanitizer.Sanitize(data), "image/svg+xml", "svg", 0, 0, Reencoded: true);
 
@@ -41,14 +44,15 @@ internal static class ImageConverter
             };
             // Decode anyway, at 1/8 size where the format allows (every block is still read):
             // bytes that only look like an image must not reach the book.
-            using var check = Decode(codec, ScaledInfo(codec, info, 0.125));
+            using var check = Decode(codec, ScaledInfo(codec, info, 0.125), pool);
             return new PreparedImage(data, mediaType, extension, width, height, Reencoded: false);
         }
 
-        using var decoded = Decode(codec, ScaledInfo(codec, info, scale));
+        using var decoded = Decode(codec, ScaledInfo(codec, info, scale), pool);
         var targetWidth = Math.Max(1, (int)Math.Round(width * scale));
         var targetHeight = Math.Max(1, (int)Math.Round(height * scale));
-        using var final = Render(decoded, origin, targetWidth, targetHeight, options.Grayscale);
+        using var rendered = Render(decoded, origin, targetWidth, targetHeight, options.Grayscale, pool);
+        using var final = rendered.Bitmap();
 
         // A JPEG is a photo; other formats are checked for transparency and for few colours (drawings, charts).
         var usePng = !options.Grayscale && format != SKEncodedImageFormat.Jpeg
@@ -76,13 +80,13 @@ internal static class ImageConverter
         return new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
     }
 
-    private static SKBitmap Decode(SKCodec codec, SKImageInfo info)
+    private static Pixels Decode(SKCodec codec, SKImageInfo info, PixelPool pool)
     {
         var target = new SKImageInfo(info.Width, info.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
-        var bitmap = new SKBitmap(target);
-        var result = codec.GetPixels(target, bitmap.GetPixels());
-        if (result == SKCodecResult.Success) return bitmap;
-        bitmap.Dispose();
+        var block = pool.Rent(target.BytesSize64);
+        var result = codec.GetPixels(target, block.Pointer);
+        if (result == SKCodecResult.Success) return new Pixels(block, target);
+        block.Dispose();
         throw new ImageRejectedException(result == SKCodecResult.IncompleteInput
             ? "truncated image data"
             : $"image data could not be decoded ({result})");
@@ -92,18 +96,19 @@ internal static class ImageConverter
     /// One draw does it all: EXIF orientation, scaling and, for e-ink, grayscale
     /// (drawing into an 8-bit gray bitmap). Transparent areas become white, as on paper.
     /// </summary>
-    private static SKBitmap Render(SKBitmap source, SKEncodedOrigin origin, int width, int height, bool grayscale)
+    private static Pixels Render(Pixels source, SKEncodedOrigin origin, int width, int height, bool grayscale, PixelPool pool)
     {
         var info = grayscale
             ? new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque)
             : new SKImageInfo(width, height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
-        var result = new SKBitmap(info);
-        using var canvas = new SKCanvas(result);
+        var result = new Pixels(pool.Rent(info.BytesSize64), info);
+        using var target = result.Bitmap();
+        using var canvas = new SKCanvas(target);
         if (grayscale) canvas.Clear(SKColors.White);
         else canvas.Clear(SKColors.Transparent);
         var sideways = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         // Map the source into an upright box of the source's oriented size, then scale that box to the target.
-        var (w, h) = sideways ? ((float)source.Height, (float)source.Width) : ((float)source.Width, (float)source.Height);
+        var (w, h) = sideways ? ((float)source.Info.Height, (float)source.Info.Width) : ((float)source.Info.Width, (float)source.Info.Height);
         var orient = origin switch
         {
             SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
@@ -116,7 +121,8 @@ internal static class ImageConverter
             _ => SKMatrix.Identity,
         };
         canvas.SetMatrix(SKMatrix.CreateScale(width / w, height / h).PreConcat(orient));
-        using var image = SKImage.FromPixels(source.PeekPixels());
+        using var pixmap = source.Pixmap();
+        using var image = SKImage.FromPixels(pixmap);
         // Bilinear is sharp and fast for steps up to 2x; larger reductions go through mipmaps against aliasing.
         var reduction = Math.Max(w / width, h / height);
         var sampling = reduction > 2 ? new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear) : new SKSamplingOptions(SKFilterMode.Linear);
@@ -125,38 +131,62 @@ internal static class ImageConverter
         return result;
     }
 
-    private static bool HasTransparency(SKBitmap bitmap)
+    private static bool HasTransparency(Pixels pixels)
     {
-        if (bitmap.AlphaType == SKAlphaType.Opaque) return false;
-        foreach (var pixel in Sample(bitmap))
+        foreach (var pixel in Sample(pixels))
         {
-            if (pixel.Alpha < 255) return true;
+            if (pixel >> 24 < 255) return true;
         }
         return false;
     }
 
     /// <summary>Drawings, charts and screenshots have few colours and compress better (and sharper) as PNG.</summary>
-    private static bool HasFewColours(SKBitmap bitmap)
+    private static bool HasFewColours(Pixels pixels)
     {
         var colours = new HashSet<uint>();
-        foreach (var pixel in Sample(bitmap))
+        foreach (var pixel in Sample(pixels))
         {
-            if (colours.Add((uint)pixel) && colours.Count > 256) return false;
+            if (colours.Add(pixel) && colours.Count > 256) return false;
         }
         return true;
     }
 
-    /// <summary>About 40,000 pixels spread over the image, read straight from its memory.</summary>
-    private static IEnumerable<SKColor> Sample(SKBitmap bitmap)
+    /// <summary>
+    /// About 40,000 pixels spread over the image, read where they were decoded: 32 bits each, alpha
+    /// in the top byte (BGRA or RGBA; the order of the others does not matter here).
+    /// </summary>
+    private static List<uint> Sample(Pixels pixels)
     {
-        var step = Math.Max(1, (int)Math.Sqrt((double)bitmap.Width * bitmap.Height / 40_000));
-        var pixels = bitmap.Pixels; // one managed copy, read once
-        for (var y = 0; y < bitmap.Height; y += step)
+        var (width, height) = (pixels.Info.Width, pixels.Info.Height);
+        var step = Math.Max(1, (int)Math.Sqrt((double)width * height / 40_000));
+        using var pixmap = pixels.Pixmap();
+        var all = pixmap.GetPixelSpan<uint>();
+        var sample = new List<uint>();
+        for (var y = 0; y < height; y += step)
         {
-            for (var x = 0; x < bitmap.Width; x += step)
+            for (var x = 0; x < width; x += step)
             {
-                yield return pixels[y * bitmap.Width + x];
+                sample.Add(all[y * width + x]);
             }
         }
+        return sample;
+    }
+
+    /// <summary>Pixels in pooled memory, and what they are; disposing gives the memory back.</summary>
+    private sealed class Pixels(PixelBlock block, SKImageInfo info) : IDisposable
+    {
+        public SKImageInfo Info => info;
+
+        public SKPixmap Pixmap() => new(info, block.Pointer, info.RowBytes);
+
+        /// <summary>A bitmap over the pixels (not a copy): dispose it before the pixels.</summary>
+        public SKBitmap Bitmap()
+        {
+            var bitmap = new SKBitmap();
+            if (!bitmap.InstallPixels(info, block.Pointer, info.RowBytes)) throw new ImageRejectedException("image could not be drawn");
+            return bitmap;
+        }
+
+        public void Dispose() => block.Dispose();
     }
 }

@@ -131,11 +131,16 @@ static (Run Cold, Run Warm) Measure(int articles, bool compare = false, int pair
                     var body = images.GetValueOrDefault(context.Request.Url!.AbsolutePath);
                     context.Response.StatusCode = body is null ? 404 : 200;
                     context.Response.ContentType = "image/jpeg";
+                    // With a length, as a web server sends a file. Without one the body is chunked,
+                    // and its small last chunk waits for the client's delayed ACK: 40 ms an image,
+                    // which was most of pandoc's and WeasyPrint's time (they fetch one at a time).
+                    context.Response.ContentLength64 = body?.Length ?? 0;
                     if (body is not null) await context.Response.OutputStream.WriteAsync(body);
                     context.Response.Close();
                 });
             }
         });
+        ServerLatency($"http://127.0.0.1:{port}", images.Keys);
 
         var (cold, warm) = Pairs(work, pairs);
         if (compare)
@@ -151,6 +156,22 @@ static (Run Cold, Run Warm) Measure(int articles, bool compare = false, int pair
         if (Environment.GetEnvironmentVariable("EBOOK_BENCH_KEEP") == "1") Console.WriteLine($"kept {work}");
         else Directory.Delete(work, recursive: true);
     }
+}
+
+// The image server's own time per image, fetched one at a time over one connection as pandoc and
+// WeasyPrint fetch: a slow server would be measured as a slow tool.
+static void ServerLatency(string server, IEnumerable<string> paths)
+{
+    using var client = new HttpClient();
+    var times = new List<double>();
+    foreach (var path in paths.Order(StringComparer.Ordinal).Take(100))
+    {
+        var clock = Stopwatch.StartNew();
+        client.GetByteArrayAsync(server + path).GetAwaiter().GetResult();
+        times.Add(clock.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    Console.WriteLine($"image server: {times[times.Count / 2]:0.0} ms median, {times[^1]:0.0} ms slowest, per image fetched one at a time ({times.Count} images)");
 }
 
 // Cold build then rebuild from its image cache, `pairs` times over (a fresh cache each time): the

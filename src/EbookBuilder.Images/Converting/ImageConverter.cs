@@ -48,7 +48,9 @@ internal static class ImageConverter
             return new PreparedImage(data, mediaType, extension, width, height, Reencoded: false);
         }
 
-        using var decoded = Decode(codec, ScaledInfo(codec, info, scale), pool);
+        using var decoded = format == SKEncodedImageFormat.Jpeg && !cmyk && DecodeSimd(data, info, scale, pool) is { } simd
+            ? simd
+            : Decode(codec, ScaledInfo(codec, info, scale), pool);
         var targetWidth = Math.Max(1, (int)Math.Round(width * scale));
         var targetHeight = Math.Max(1, (int)Math.Round(height * scale));
         using var rendered = Render(decoded, origin, targetWidth, targetHeight, options.Grayscale, pool);
@@ -78,6 +80,19 @@ internal static class ImageConverter
         var size = codec.GetScaledDimensions((float)eighths);
         if (size.Width < info.Width * scale - 0.5 || size.Height < info.Height * scale - 0.5) size = new SKSizeI(info.Width, info.Height);
         return new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
+    }
+
+    /// <summary>A JPEG decoded by libjpeg-turbo with SIMD, or null when it is not there or cannot (Skia decodes it then).</summary>
+    private static Pixels? DecodeSimd(byte[] jpeg, SKImageInfo info, double scale, PixelPool pool)
+    {
+        if (!SimdJpeg.Available) return null;
+        var divisor = SimdJpeg.Divisor(scale);
+        var size = SimdJpeg.Scaled(info.Width, info.Height, divisor);
+        var target = new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
+        var block = pool.Rent(target.BytesSize64);
+        if (SimdJpeg.TryDecode(jpeg, info.Width, info.Height, divisor, target.ColorType, block.Pointer)) return new Pixels(block, target);
+        block.Dispose();
+        return null;
     }
 
     private static Pixels Decode(SKCodec codec, SKImageInfo info, PixelPool pool)

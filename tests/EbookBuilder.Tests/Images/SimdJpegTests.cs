@@ -1,0 +1,83 @@
+using EbookBuilder.Images;
+using EbookBuilder.Images.Converting;
+using EbookBuilder.Tests.Support;
+using SkiaSharp;
+
+namespace EbookBuilder.Tests.Images;
+
+/// <summary>JPEG decoded by libjpeg-turbo's SIMD code: the same pixels as Skia's, and Skia's messages when it cannot.</summary>
+public sealed class SimdJpegTests
+{
+    [Theory]
+    [InlineData(1.0, 1)]
+    [InlineData(0.667, 1)]
+    [InlineData(0.5, 2)]
+    [InlineData(0.3, 2)]
+    [InlineData(0.25, 4)]
+    [InlineData(0.2, 4)]
+    [InlineData(0.125, 8)]
+    [InlineData(0.01, 8)]
+    public void The_scale_is_the_smallest_simd_one_still_large_enough(double scale, int divisor) =>
+        Assert.Equal(divisor, SimdJpeg.Divisor(scale));
+
+    [Fact]
+    public void Scaled_sizes_round_up_as_libjpeg_does() =>
+        Assert.Equal((new SKSizeI(1200, 800), new SKSizeI(126, 1)), (SimdJpeg.Scaled(2400, 1600, 2), SimdJpeg.Scaled(1001, 7, 8)));
+
+    [SkippableTheory]
+    [InlineData("large.jpg", 1)]
+    [InlineData("large.jpg", 2)]
+    [InlineData("photo.jpg", 1)]
+    [InlineData("rotated.jpg", 4)]
+    public void Pixels_are_those_skia_decodes(string name, int divisor)
+    {
+        TurboJpegLibrary.Require();
+        var jpeg = File.ReadAllBytes(TestPaths.Fixture("images", name));
+        using var codec = SKCodec.Create(SKData.CreateCopy(jpeg));
+        var size = SimdJpeg.Scaled(codec.Info.Width, codec.Info.Height, divisor);
+        Assert.Equal(size, codec.GetScaledDimensions(1f / divisor));
+        var info = new SKImageInfo(size.Width, size.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
+        using var skia = new SKBitmap(info);
+        Assert.Equal(SKCodecResult.Success, codec.GetPixels(info, skia.GetPixels()));
+        using var simd = new SKBitmap(info);
+        Assert.True(SimdJpeg.TryDecode(jpeg, codec.Info.Width, codec.Info.Height, divisor, info.ColorType, simd.GetPixels()));
+
+        var (a, b) = (skia.Pixels, simd.Pixels);
+        var worst = a.Zip(b, (x, y) => Math.Max(Math.Max(Math.Abs(x.Red - y.Red), Math.Abs(x.Green - y.Green)), Math.Abs(x.Blue - y.Blue))).Max();
+        Assert.True(worst <= 2, $"{name} at 1/{divisor}: a channel differs by {worst}");
+        Assert.All(b, p => Assert.Equal(255, p.Alpha));
+    }
+
+    [SkippableFact]
+    public void Data_cut_short_is_not_decoded_and_the_converter_says_it_is_truncated()
+    {
+        TurboJpegLibrary.Require();
+        var whole = File.ReadAllBytes(TestPaths.Fixture("images", "large.jpg"));
+        var cut = whole[..(whole.Length / 2)];
+        using var codec = SKCodec.Create(SKData.CreateCopy(cut));
+        using var bitmap = new SKBitmap(new SKImageInfo(codec.Info.Width, codec.Info.Height, SKImageInfo.PlatformColorType, SKAlphaType.Premul));
+        Assert.False(SimdJpeg.TryDecode(cut, codec.Info.Width, codec.Info.Height, 1, bitmap.ColorType, bitmap.GetPixels()));
+
+        var e = Assert.Throws<ImageRejectedException>(() => ImageConverter.Prepare(cut, new ImageOptions { MaxWidth = 800, MaxHeight = 800 }));
+        Assert.Contains("truncated", e.Message);
+    }
+
+    [SkippableFact]
+    public void A_scaled_photo_keeps_its_colours()
+    {
+        TurboJpegLibrary.Require();
+        var jpeg = File.ReadAllBytes(TestPaths.Fixture("images", "large.jpg"));
+        var prepared = ImageConverter.Prepare(jpeg, new ImageOptions());
+        using var before = SKBitmap.Decode(jpeg);
+        using var after = SKBitmap.Decode(prepared.Bytes);
+        Assert.Equal((1600, 1067), (after.Width, after.Height));
+        // The mean colour of the whole picture, before and after: scaling moves it by little.
+        static (double R, double G, double B) Mean(SKBitmap bitmap)
+        {
+            var pixels = bitmap.Pixels;
+            return (pixels.Average(p => p.Red), pixels.Average(p => p.Green), pixels.Average(p => p.Blue));
+        }
+        var (m, n) = (Mean(before), Mean(after));
+        Assert.InRange(Math.Abs(m.R - n.R) + Math.Abs(m.G - n.G) + Math.Abs(m.B - n.B), 0, 3);
+    }
+}

@@ -34,6 +34,7 @@ internal sealed class ImageCache(string root, long maxBytes = ImageCache.Default
     private volatile bool _disabled;
     private int _claimed; // 0 not yet, 1 the folder is the cache's
     private readonly Lock _claimLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
 
     /// <summary>Why the folder is not used at all (it is not a cache and holds other files), or null.</summary>
     private readonly string? _foreign = Foreign(root);
@@ -217,8 +218,23 @@ internal sealed class ImageCache(string root, long maxBytes = ImageCache.Default
                 }
                 if (_disabled) return false;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(temp, bytes);
+            // Each folder is made once per build (a cold build's 2,400 writes made 2,400 mkdir calls);
+            // one removed under a running build is made again.
+            var folder = Path.GetDirectoryName(path)!;
+            if (!_folders.ContainsKey(folder))
+            {
+                Directory.CreateDirectory(folder);
+                _folders.TryAdd(folder, 0);
+            }
+            try
+            {
+                File.WriteAllBytes(temp, bytes);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(folder);
+                File.WriteAllBytes(temp, bytes);
+            }
             File.Move(temp, path, overwrite: true);
             return true;
         }

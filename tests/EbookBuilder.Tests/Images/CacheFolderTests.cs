@@ -53,6 +53,22 @@ public sealed class CacheFolderTests
     }
 
     [Fact]
+    public void Folders_removed_while_the_cache_is_in_use_are_made_again_and_the_cache_goes_on_writing()
+    {
+        using var temp = new TempFolder();
+        var root = temp.File("cache");
+        var cache = new ImageCache(root);
+        cache.PutSource("https://example.org/a.jpg", [1]);
+        // Someone clears the cache's folders by hand during a build (the README says not to).
+        foreach (var folder in Directory.GetDirectories(root)) Directory.Delete(folder, recursive: true);
+        cache.PutSource("https://example.org/a.jpg", [1]);
+        cache.PutPrepared("a-source", "key", new PreparedImage([9, 9], "image/jpeg", "jpg", 1, 1, true));
+        Assert.Null(cache.Unwritable);
+        Assert.Equal([1], new ImageCache(root).TryGetSource("https://example.org/a.jpg"));
+        Assert.NotNull(new ImageCache(root).TryGetPrepared("a-source", "key"));
+    }
+
+    [Fact]
     public void A_stored_file_written_just_now_without_its_entry_yet_is_kept_and_a_stopped_build_s_temporary_file_goes()
     {
         using var temp = new TempFolder();

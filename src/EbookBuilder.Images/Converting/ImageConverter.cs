@@ -44,7 +44,9 @@ internal static class ImageConverter
             };
             // Decode anyway, at 1/8 size where the format allows (every block is still read):
             // bytes that only look like an image must not reach the book.
-            using var check = Decode(codec, ScaledInfo(codec, info, 0.125), pool);
+            using var check = format == SKEncodedImageFormat.Jpeg && DecodeSimd(data, info, 0.125, pool) is { } small
+                ? small
+                : Decode(codec, ScaledInfo(codec, info, 0.125), pool);
             return new PreparedImage(data, mediaType, extension, width, height, Reencoded: false);
         }
 

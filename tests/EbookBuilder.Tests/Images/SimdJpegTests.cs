@@ -62,6 +62,15 @@ public sealed class SimdJpegTests
         Assert.Contains("truncated", e.Message);
     }
 
+    [Fact]
+    public void A_photo_within_the_target_but_cut_short_is_refused_not_passed_through()
+    {
+        var whole = File.ReadAllBytes(TestPaths.Fixture("images", "photo.jpg"));
+        var e = Assert.Throws<ImageRejectedException>(() => ImageConverter.Prepare(whole[..(whole.Length / 2)], new ImageOptions()));
+        Assert.Contains("truncated", e.Message);
+        Assert.Equal(whole, ImageConverter.Prepare(whole, new ImageOptions()).Bytes);
+    }
+
     [SkippableFact]
     public void A_scaled_photo_keeps_its_colours()
     {

@@ -49,6 +49,26 @@ public sealed class SimdJpegTests
     }
 
     [SkippableFact]
+    public void A_gray_jpeg_is_decoded_to_the_same_gray_in_colour_pixels()
+    {
+        TurboJpegLibrary.Require();
+        using var gray = new SKBitmap(new SKImageInfo(64, 48, SKColorType.Gray8, SKAlphaType.Opaque));
+        for (var y = 0; y < 48; y++)
+            for (var x = 0; x < 64; x++) gray.SetPixel(x, y, new SKColor((byte)(x * 4), (byte)(x * 4), (byte)(x * 4)));
+        var jpeg = gray.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray();
+        Assert.Equal(1, JpegFacts.ComponentCount(jpeg));
+        var info = new SKImageInfo(64, 48, SKImageInfo.PlatformColorType, SKAlphaType.Premul);
+        using var simd = new SKBitmap(info);
+        Assert.True(SimdJpeg.TryDecode(jpeg, 64, 48, 1, info.ColorType, simd.GetPixels()));
+        using var skia = SKBitmap.Decode(jpeg).Copy(info.ColorType);
+        Assert.All(simd.Pixels.Zip(skia.Pixels), p =>
+        {
+            Assert.Equal(p.First.Red, p.First.Blue);
+            Assert.InRange(Math.Abs(p.First.Red - p.Second.Red), 0, 2);
+        });
+    }
+
+    [SkippableFact]
     public void Data_cut_short_is_not_decoded_and_the_converter_says_it_is_truncated()
     {
         TurboJpegLibrary.Require();

@@ -31,7 +31,9 @@ internal static class EpubCheck
         var json = Path.Combine(Path.GetTempPath(), $"epubcheck-{Guid.NewGuid():N}.json");
         try
         {
-            var start = new ProcessStartInfo("java", ["-jar", Jar, epub, "--json", json])
+            // epubcheck's reading-order check recurses once per reference: a whole-corpus book
+            // (10,677 page breaks) overflowed Java's default stack, and the report still said 0/0/0.
+            var start = new ProcessStartInfo("java", ["-Xss64m", "-jar", Jar, epub, "--json", json])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -46,8 +48,17 @@ internal static class EpubCheck
                 .Select(m => $"{m.GetProperty("severity").GetString()} {m.GetProperty("ID").GetString()}: {m.GetProperty("message").GetString()} " +
                              string.Join(", ", m.GetProperty("locations").EnumerateArray().Take(3).Select(l => $"{l.GetProperty("path").GetString()}:{l.GetProperty("line")}")))
                 .ToList();
-            return new Result(checker.GetProperty("nFatal").GetInt32(), checker.GetProperty("nError").GetInt32(),
-                checker.GetProperty("nWarning").GetInt32(), messages);
+            var fatals = checker.GetProperty("nFatal").GetInt32();
+            var errors = checker.GetProperty("nError").GetInt32();
+            // A run that ends in a Java error writes a report of what it reached, and exits 1: a
+            // failure however clean that report looks.
+            if (process.ExitCode != 0 && fatals + errors == 0)
+            {
+                fatals = 1;
+                messages.Insert(0, $"FATAL: epubcheck exited {process.ExitCode} with no error reported: " +
+                    string.Join(" ", stderr.Result.Split('\n', StringSplitOptions.RemoveEmptyEntries).Take(3)));
+            }
+            return new Result(fatals, errors, checker.GetProperty("nWarning").GetInt32(), messages);
         }
         finally
         {

@@ -61,6 +61,12 @@ internal static class ImageConverter
         // A JPEG is a photo; other formats are checked for transparency and for few colours (drawings, charts).
         var usePng = !options.Grayscale && format != SKEncodedImageFormat.Jpeg
             && ((info.AlphaType != SKAlphaType.Opaque && HasTransparency(decoded)) || HasFewColours(decoded));
+        if (!usePng)
+        {
+            using var pixmap = rendered.Pixmap();
+            if (SimdJpeg.TryEncode(pixmap, options.JpegQuality) is { } fast)
+                return new PreparedImage(fast, "image/jpeg", "jpg", final.Width, final.Height, Reencoded: true);
+        }
         using var encoded = new SKDynamicMemoryWStream();
         var ok = usePng
             ? final.Encode(encoded, SKEncodedImageFormat.Png, 100)

@@ -5,7 +5,10 @@ using SkiaSharp;
 
 namespace EbookBuilder.Tests.Images;
 
-/// <summary>JPEG decoded by libjpeg-turbo's SIMD code: the same pixels as Skia's, and Skia's messages when it cannot.</summary>
+/// <summary>
+/// JPEG decoded by libjpeg-turbo's SIMD code: the same pixels as Skia's, and Skia's messages when it
+/// cannot. JPEG encoded by it: Skia's very bytes.
+/// </summary>
 public sealed class SimdJpegTests
 {
     [Theory]
@@ -108,5 +111,44 @@ public sealed class SimdJpegTests
         }
         var (m, n) = (Mean(before), Mean(after));
         Assert.InRange(Math.Abs(m.R - n.R) + Math.Abs(m.G - n.G) + Math.Abs(m.B - n.B), 0, 3);
+    }
+
+    [SkippableTheory]
+    [InlineData("large.jpg", 82, false)]
+    [InlineData("large.jpg", 60, false)]
+    [InlineData("photo.jpg", 95, false)]
+    [InlineData("photo.jpg", 82, true)]
+    [InlineData("rotated.jpg", 82, true)]
+    public void Encoding_gives_the_bytes_skia_writes(string name, int quality, bool gray)
+    {
+        TurboJpegLibrary.Require();
+        Assert.True(SimdJpeg.CanEncode, "libturbojpeg is there but does not encode as Skia does");
+        using var decoded = SKBitmap.Decode(TestPaths.Fixture("images", name));
+        // An odd size (partial blocks at the edges), drawn as the converter draws.
+        var info = new SKImageInfo(decoded.Width * 2 / 3 | 1, decoded.Height * 2 / 3 | 1, gray ? SKColorType.Gray8 : SKImageInfo.PlatformColorType, gray ? SKAlphaType.Opaque : SKAlphaType.Premul);
+        using var bitmap = new SKBitmap(info);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.White);
+            using var image = SKImage.FromBitmap(decoded);
+            canvas.DrawImage(image, new SKRect(0, 0, info.Width, info.Height), new SKSamplingOptions(SKFilterMode.Linear));
+        }
+        using var pixmap = bitmap.PeekPixels();
+        using var skia = pixmap.Encode(SKEncodedImageFormat.Jpeg, quality);
+
+        var ours = SimdJpeg.TryEncode(pixmap, quality);
+
+        Assert.NotNull(ours);
+        Assert.NotNull(skia);
+        Assert.Equal(gray ? 1 : 3, JpegFacts.ComponentCount(ours));
+        Assert.True(skia.AsSpan().SequenceEqual(ours), $"{name} at {quality}: {ours.Length} bytes against Skia's {skia.Size}");
+    }
+
+    [Fact]
+    public void Pixels_it_cannot_encode_are_left_to_skia()
+    {
+        using var bitmap = new SKBitmap(new SKImageInfo(16, 16, SKColorType.Rgb565, SKAlphaType.Opaque));
+        using var pixmap = bitmap.PeekPixels();
+        Assert.Null(SimdJpeg.TryEncode(pixmap, 82));
     }
 }

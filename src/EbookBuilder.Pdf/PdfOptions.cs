@@ -42,4 +42,10 @@ public sealed record PdfOptions(PdfTheme Theme, DateTimeOffset Timestamp, string
 
     /// <summary>In columns: an article's title, meta line and first figure's place set across them all (true), or in its column.</summary>
     public bool TitlesAcross { get; init; } = true;
+
+    /// <summary>
+    /// Given the page map (<see cref="PdfResult.PageMap"/>) as soon as the body is laid out, while
+    /// the contents are drawn and the document is finished; the EPUB's page-list needs nothing more.
+    /// </summary>
+    public Action<EbookBuilder.Model.Document.PageMap>? PagesKnown { get; init; }
 }

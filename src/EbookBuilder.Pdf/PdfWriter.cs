@@ -97,6 +97,7 @@ public static class PdfWriter
         int pages;
         Dictionary<string, (int Page, float Y)> destinations;
         Paginator body;
+        PageMap pageMap;
         using (var stream = new FailSafeStream(output))
         using (var document = SKDocument.CreatePdf(stream, new SKDocumentPdfMetadata
                {
@@ -122,6 +123,9 @@ public static class PdfWriter
                     },
                 };
                 body.Run(Reporting(builder.Body(), book.Articles.Count(), options.Articles), title);
+                // Every page number is known now: the EPUB writer waiting for them need not wait for the drawing.
+                pageMap = PageStarts(book, body.Destinations, blockPages) with { Source = $"PDF, {page.Width / mm:0} × {page.Height / mm:0} mm" };
+                options.PagesKnown?.Invoke(pageMap);
                 var contents = new Paginator(geometry, sink, coverPages + 1);
                 contents.Run(builder.Contents(body.Destinations), title);
                 if (contents.PageNumber != coverPages + contentsPages)
@@ -142,7 +146,7 @@ public static class PdfWriter
             LoneLines = builder.LoneLines,
             LooseLines = builder.LooseLines,
             RaggedLines = builder.RaggedLines,
-            PageMap = PageStarts(book, destinations, blockPages) with { Source = $"PDF, {page.Width / mm:0} × {page.Height / mm:0} mm" },
+            PageMap = pageMap,
         };
     }
 

@@ -30,6 +30,7 @@ internal sealed class PdfBookWriter : IBookWriter
             BleedMm = context.Settings.BleedMm,
             Columns = context.Settings.Columns,
             TitlesAcross = context.Settings.TitlesAcross,
+            PagesKnown = context.PdfPagesSource is { } pages ? map => pages.TrySetResult(map) : null,
             Articles = progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new BuildProgress("pdf articles", p.Done, p.Total))),
         };
         try

@@ -10,7 +10,7 @@ public sealed class SplitChapterTests
 {
     private static readonly string Example = Path.Combine(TestPaths.RepoRoot, "examples", "weekly", "book.toml");
 
-    [Fact]
+    [SkippableFact]
     public void Each_chapter_becomes_a_book_of_its_own_named_after_it_with_its_own_font_subset()
     {
         using var temp = new TempFolder();

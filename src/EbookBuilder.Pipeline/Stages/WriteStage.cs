@@ -8,7 +8,8 @@ namespace EbookBuilder.Pipeline.Stages;
 /// <summary>
 /// Every writer the formats ask for, side by side (they share nothing but read-only inputs), each
 /// into its own atomic file named <c>NAME.EXTENSION</c> (the writer's: epub, kepub.epub, pdf); the first to fail stops the others. On
-/// cancel, a book one writer finished before it is whole and is kept (<see cref="BuildCancelledException"/>).
+/// cancel, a book one writer finished before it is whole and is kept (<see cref="BuildCancelledException"/>, which names them;
+/// a cancel is thrown even when every writer had finished).
 /// </summary>
 internal static class WriteStage
 {
@@ -40,6 +41,8 @@ internal static class WriteStage
             if (first is not null) ExceptionDispatchInfo.Throw(first);
             throw;
         }
+        // A cancel that came as the last writer finished is still a cancel: the books are whole, and said so.
+        if (cancellationToken.IsCancellationRequested) throw new BuildCancelledException(jobs.Select(j => j.Result.Output).ToList(), cancellationToken);
         return jobs.Select(j => j.Result).ToList();
     }
 

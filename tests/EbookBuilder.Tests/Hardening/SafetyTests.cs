@@ -450,4 +450,31 @@ public sealed class SafetyTests
         Assert.Equal(cancelled.Written.Select(w => Path.GetFileName(w.Path)).Order(), Directory.GetFiles(temp.File("out")).Select(Path.GetFileName).Order());
         Assert.Empty(Directory.GetFiles(temp.File("out"), "*.tmp"));
     }
+
+    [Fact]
+    public async Task A_cancel_as_the_last_format_is_written_is_still_a_cancel_and_keeps_it()
+    {
+        using var temp = new TempFolder();
+        temp.Write("pages/a.md", "# 一篇\n\n正文。\n");
+        using var cancel = new CancellationTokenSource();
+        var progress = new EbookBuilder.Pipeline.SynchronousProgress<EbookBuilder.Pipeline.BuildProgress>(p =>
+        {
+            if (p.Stage == "epub" && p.Done == 1) cancel.Cancel();
+        });
+        var build = EbookBuilder.Pipeline.BookCompiler.BuildAsync(new EbookBuilder.Pipeline.BuildOptions
+        {
+            Inputs = [temp.File("pages")],
+            OutputDirectory = temp.File("out"),
+            Title = "书",
+            StylesDirectory = TestPaths.Styles,
+            FetchImages = false,
+            Fonts = TestBuild.BundledFonts,
+            Formats = EbookBuilder.Pipeline.OutputFormats.Epub,
+            GenerateCover = false,
+        }, progress, cancel.Token);
+        var cancelled = await Assert.ThrowsAsync<EbookBuilder.Pipeline.BuildCancelledException>(() => build);
+        var epub = Assert.Single(cancelled.Written);
+        Assert.Equal(temp.File("out/书.epub"), epub.Path);
+        Assert.True(File.Exists(epub.Path));
+    }
 }

@@ -63,16 +63,16 @@ public static class BookCompiler
             Cover = assets.Cover,
             Progress = progress,
         };
-        // Volumes (--split) are written one after the other, each a whole book. Cut by size, they
-        // carry the book's assets; one book per chapter has its own fonts, subset while the book
-        // before it is written.
+        // Volumes (--split) are written one after the other, each a whole book with its own font
+        // subset, made while the book before it is written. Cut by size, they are planned with the
+        // whole book's fonts, which their own subsets never exceed.
         var name = options.Name ?? book.Metadata.Title;
         var byChapter = resolved.Settings.SplitByChapter;
         var volumes = byChapter ? Volumes.ByChapter(book, options.Title, chapterBooks!)
             : resolved.Settings.SplitBytes is { } most ? Named(Volumes.Plan(book, assets.Images, assets.Fonts, assets.Cover, most), name, book.Metadata.Language)
             : [(book, FileNames.ForBook(name))];
         var written = new List<Written>();
-        Task<FontBag>? nextFonts = byChapter ? Task.Run(() => AssetStage.FontsFor(volumes[0].Book, options, labels, cancellationToken), cancellationToken) : null;
+        Task<FontBag>? nextFonts = byChapter || volumes.Count > 1 ? Task.Run(() => AssetStage.FontsFor(volumes[0].Book, options, labels, cancellationToken), cancellationToken) : null;
         long fontsMs = 0;
         for (var v = 0; v < volumes.Count; v++)
         {
@@ -98,7 +98,7 @@ public static class BookCompiler
                 throw;
             }
         }
-        if (byChapter) timings["bookFontsWait"] = fontsMs;
+        if (byChapter || volumes.Count > 1) timings["bookFontsWait"] = fontsMs;
         foreach (var (output, ms, figures) in written)
         {
             timings[output.Format] = timings.GetValueOrDefault(output.Format) + ms;

@@ -45,6 +45,49 @@ public sealed class VolumeTests
         Assert.Equal(Enumerable.Range(1, 40).Select(a => $"第{a:00}篇"), titles);
     }
 
+    [SkippableFact]
+    public void Each_volume_carries_the_font_subset_of_its_own_articles()
+    {
+        // Sixteen articles of equal weight: the first eight in one set of characters, the last
+        // eight in another.
+        using var temp = new TempFolder();
+        var random = new Random(5);
+        long textBytes = 0;
+        for (var a = 1; a <= 16; a++)
+        {
+            var text = new StringBuilder($"# 第{a:00}篇\n\n");
+            var first = a <= 8 ? 0x4E00 : 0x4E00 + 1500;
+            for (var p = 0; p < 70; p++)
+            {
+                for (var c = 0; c < 600; c++) text.Append((char)(first + random.Next(1500)));
+                text.Append("。\n\n");
+            }
+            temp.Write($"src/{a:00}.md", text.ToString());
+            textBytes = Math.Max(textBytes, Encoding.UTF8.GetByteCount(text.ToString()));
+        }
+        var (code, _, stderr) = CliRun.Invoke("build", temp.File("src"), "--title", "书", "-f", "epub", "-o", temp.File("whole"), "-q");
+        Assert.True(code == 0, stderr);
+        var whole = FontBytes(temp.File("whole/书.epub"));
+        // Room for eight and a half articles as the planner weighs them (text at 55%), beside what
+        // every volume carries (the whole book's fonts at 65%, a cover, the package): one volume
+        // per set of characters.
+        var size = whole * 65 / 100 + 450_000 + (textBytes * 55 / 100 + 1_000) * 17 / 2;
+
+        (code, _, stderr) = CliRun.Invoke("build", temp.File("src"), "--title", "书", "-f", "epub", "--split", $"size:{size / 1000}KB", "-o", temp.File("split"), "-q");
+
+        Assert.True(code == 0, stderr);
+        var volumes = Directory.GetFiles(temp.File("split"), "*.epub").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(2, volumes.Count);
+        Assert.All(volumes, v => Assert.True(FontBytes(v) < whole * 7 / 10, $"{Path.GetFileName(v)}: {FontBytes(v):N0} font bytes against the whole book's {whole:N0}"));
+        Assert.All(volumes, v => EpubCheck.AssertValid(v));
+    }
+
+    private static long FontBytes(string epub)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(epub);
+        return zip.Entries.Where(e => e.FullName.Contains("/fonts/", StringComparison.Ordinal)).Sum(e => e.Length);
+    }
+
     [Fact]
     public void A_split_the_fonts_would_fill_is_refused_not_a_volume_per_article()
     {

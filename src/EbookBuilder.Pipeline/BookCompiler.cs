@@ -72,7 +72,8 @@ public static class BookCompiler
             : resolved.Settings.SplitBytes is { } most ? Named(Volumes.Plan(book, assets.Images, assets.Fonts, assets.Cover, most), name, book.Metadata.Language)
             : [(book, FileNames.ForBook(name))];
         var written = new List<Written>();
-        Task<FontBag>? nextFonts = byChapter || volumes.Count > 1 ? Task.Run(() => AssetStage.FontsFor(volumes[0].Book, options, labels, cancellationToken), cancellationToken) : null;
+        var ownFonts = byChapter || volumes.Count > 1;
+        Task<FontBag>? nextFonts = ownFonts ? Task.Run(() => AssetStage.FontsFor(volumes[0].Book, options, labels, cancellationToken), cancellationToken) : null;
         long fontsMs = 0;
         for (var v = 0; v < volumes.Count; v++)
         {
@@ -98,7 +99,7 @@ public static class BookCompiler
                 throw;
             }
         }
-        if (byChapter || volumes.Count > 1) timings["bookFontsWait"] = fontsMs;
+        if (ownFonts) timings["bookFontsWait"] = fontsMs;
         foreach (var (output, ms, figures) in written)
         {
             timings[output.Format] = timings.GetValueOrDefault(output.Format) + ms;

@@ -140,7 +140,6 @@ internal static partial class SourceOracle
         return new Reading(chunks, junk.Distinct().ToList(), html);
     }
 
-    /// <summary>Text without any whitespace, for layout-independent comparison.</summary>
     /// <summary>The text without white space and control characters (a backspace typed into a caption never reaches the book).</summary>
     public static string Strip(string s)
     {

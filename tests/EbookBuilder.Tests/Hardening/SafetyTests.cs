@@ -432,17 +432,7 @@ public sealed class SafetyTests
         {
             if (p.Stage is "pdf" or "epub" && p.Done == 1 && Interlocked.CompareExchange(ref first, p.Stage, null) is null) cancel.Cancel();
         });
-        var build = EbookBuilder.Pipeline.BookCompiler.BuildAsync(new EbookBuilder.Pipeline.BuildOptions
-        {
-            Inputs = [temp.File("pages")],
-            OutputDirectory = temp.File("out"),
-            Title = "书",
-            StylesDirectory = TestPaths.Styles,
-            FetchImages = false,
-            Fonts = TestBuild.BundledFonts,
-            Formats = EbookBuilder.Pipeline.OutputFormats.All,
-            GenerateCover = false,
-        }, progress, cancel.Token);
+        var build = BuildCancellable(temp, EbookBuilder.Pipeline.OutputFormats.All, progress, cancel.Token);
         var cancelled = await Assert.ThrowsAsync<EbookBuilder.Pipeline.BuildCancelledException>(() => build);
         Assert.NotNull(first);
         Assert.Contains(cancelled.Written, w => w.Format == first);
@@ -461,7 +451,17 @@ public sealed class SafetyTests
         {
             if (p.Stage == "epub" && p.Done == 1) cancel.Cancel();
         });
-        var build = EbookBuilder.Pipeline.BookCompiler.BuildAsync(new EbookBuilder.Pipeline.BuildOptions
+        var build = BuildCancellable(temp, EbookBuilder.Pipeline.OutputFormats.Epub, progress, cancel.Token);
+        var cancelled = await Assert.ThrowsAsync<EbookBuilder.Pipeline.BuildCancelledException>(() => build);
+        var epub = Assert.Single(cancelled.Written);
+        Assert.Equal(temp.File("out/书.epub"), epub.Path);
+        Assert.True(File.Exists(epub.Path));
+    }
+
+    /// <summary>The articles of <c>pages/</c> in <paramref name="temp"/> built into <c>out/书.*</c>, with fonts and without images.</summary>
+    private static Task<EbookBuilder.Pipeline.BuildResult> BuildCancellable(TempFolder temp, EbookBuilder.Pipeline.OutputFormats formats,
+        IProgress<EbookBuilder.Pipeline.BuildProgress> progress, CancellationToken cancellationToken) =>
+        EbookBuilder.Pipeline.BookCompiler.BuildAsync(new EbookBuilder.Pipeline.BuildOptions
         {
             Inputs = [temp.File("pages")],
             OutputDirectory = temp.File("out"),
@@ -469,12 +469,7 @@ public sealed class SafetyTests
             StylesDirectory = TestPaths.Styles,
             FetchImages = false,
             Fonts = TestBuild.BundledFonts,
-            Formats = EbookBuilder.Pipeline.OutputFormats.Epub,
+            Formats = formats,
             GenerateCover = false,
-        }, progress, cancel.Token);
-        var cancelled = await Assert.ThrowsAsync<EbookBuilder.Pipeline.BuildCancelledException>(() => build);
-        var epub = Assert.Single(cancelled.Written);
-        Assert.Equal(temp.File("out/书.epub"), epub.Path);
-        Assert.True(File.Exists(epub.Path));
-    }
+        }, progress, cancellationToken);
 }

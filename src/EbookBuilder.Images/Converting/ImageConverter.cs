@@ -56,7 +56,6 @@ internal static class ImageConverter
         var targetWidth = Math.Max(1, (int)Math.Round(width * scale));
         var targetHeight = Math.Max(1, (int)Math.Round(height * scale));
         using var rendered = Render(decoded, origin, targetWidth, targetHeight, options.Grayscale, pool);
-        using var final = rendered.Bitmap();
 
         // A JPEG is a photo; other formats are checked for transparency and for few colours (drawings, charts).
         var usePng = !options.Grayscale && format != SKEncodedImageFormat.Jpeg
@@ -65,8 +64,9 @@ internal static class ImageConverter
         {
             using var pixmap = rendered.Pixmap();
             if (SimdJpeg.TryEncode(pixmap, options.JpegQuality) is { } fast)
-                return new PreparedImage(fast, "image/jpeg", "jpg", final.Width, final.Height, Reencoded: true);
+                return new PreparedImage(fast, "image/jpeg", "jpg", pixmap.Width, pixmap.Height, Reencoded: true);
         }
+        using var final = rendered.Bitmap();
         using var encoded = new SKDynamicMemoryWStream();
         var ok = usePng
             ? final.Encode(encoded, SKEncodedImageFormat.Png, 100)

@@ -36,7 +36,6 @@ internal sealed class PdfBookWriter : IBookWriter
         try
         {
             var result = PdfWriter.Write(context.Book, context.Images, context.Fonts, options, output, cancellationToken);
-            context.PdfPagesSource?.TrySetResult(result.PageMap);
             if (result.Recorded is { } recorded && context.RecordedPdfSource?.TrySetResult(recorded) != true) recorded.Dispose();
             return new Dictionary<string, long>
             {

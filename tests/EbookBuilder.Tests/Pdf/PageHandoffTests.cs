@@ -26,7 +26,10 @@ public sealed class PageHandoffTests
             handoff.Complete();
         });
 
-        // Nobody takes yet: the producer stops once four wait.
+        // Nobody takes yet: the producer stops once four wait. It may start late on a busy machine
+        // (the suite runs in parallel): wait for the four, then give it time to add a fifth.
+        var deadline = DateTime.UtcNow + Patience;
+        while (Volatile.Read(ref added) < 4 && DateTime.UtcNow < deadline) await Task.Delay(10);
         await Task.Delay(200);
         Assert.Equal(4, Volatile.Read(ref added));
 
